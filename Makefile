@@ -1,0 +1,40 @@
+# Quick start on a fresh clone: `make run` serves the site, `make test` runs every test.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test install migrate lint messages clean
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_initial_data
+	$(MANAGE) create_local_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+install: $(VENV)/.installed
+
+# Reinstall whenever the pinned dependencies change.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --editable '.[dev]'
+	touch $@
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint --lint templates
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# Re-extract UI strings into the Dutch catalogue, then compile it. Needs GNU gettext.
+messages: install
+	$(MANAGE) makemessages --locale nl --no-location --no-obsolete --ignore '$(VENV)/*' --ignore 'staticfiles/*'
+	$(MANAGE) compilemessages --locale nl --ignore '$(VENV)/*'
+
+clean:
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

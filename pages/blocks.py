@@ -1,0 +1,116 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from actortypes.models import ActorType
+from pages.rich_text import RICH_TEXT_FEATURES, SECTION_TEXT_FEATURES
+
+validate_anchor = RegexValidator(
+    r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
+    _("Use lowercase letters, digits and single hyphens, e.g. wat-is-sociale-economie."),
+)
+
+
+class SectionBlock(blocks.StructBlock):
+    """A titled part of a page that other pages and partners can link to with #anchor."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    anchor = blocks.CharBlock(
+        label=_("Anchor"),
+        max_length=60,
+        validators=[validate_anchor],
+        help_text=_(
+            "The link to this section: /over-ons/#anchor. Partners may link to it, "
+            "so keep it when you reword the heading."
+        ),
+    )
+    text = blocks.RichTextBlock(label=_("Text"), features=SECTION_TEXT_FEATURES)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+        template = "blocks/section_block.html"
+
+
+class ActorTypeListBlock(blocks.StructBlock):
+    """The published actor types, in the editors' order, each linking to its page."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        help_text=_("Leave empty when the list follows a section that introduces it."),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("List of actor types")
+        template = "blocks/actor_type_list_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from pages.models import AboutPage  # pages.models imports this module
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = context.get("request")
+        about_page = AboutPage.objects.live().first()
+        context["actor_types"] = [
+            (
+                actor_type,
+                about_page.actor_type_url(actor_type, request=request) if about_page else None,
+            )
+            for actor_type in ActorType.objects.live()
+        ]
+        return context
+
+
+class PageLinkStructValue(blocks.StructValue):
+    def title(self):
+        return self.get("heading") or self["page"].title
+
+
+class PageTeaserBlock(blocks.StructBlock):
+    """A prominent link to another page of the site, with a short explanation."""
+
+    page = blocks.PageChooserBlock(label=_("Page"))
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, help_text=_("Empty: the page's title.")
+    )
+    text = blocks.TextBlock(label=_("Text"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Page teaser")
+        template = "blocks/page_teaser_block.html"
+        value_class = PageLinkStructValue
+
+
+class BodyBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/text_block.html"
+    )
+    section = SectionBlock()
+    page_teaser = PageTeaserBlock()
+    actor_types = ActorTypeListBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Two sections with the same anchor would make one of them unreachable by link.
+        seen = set()
+        errors = {}
+        for index, child in enumerate(value):
+            if child.block_type != "section":
+                continue
+            anchor = child.value["anchor"]
+            if anchor in seen:
+                errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "anchor": ValidationError(
+                            _("Another section on this page already uses this anchor.")
+                        )
+                    }
+                )
+            seen.add(anchor)
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value

@@ -1,0 +1,46 @@
+"""Reads the project's content data (the YAML files under content/) into Wagtail's formats."""
+
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.utils.html import escape
+
+CONTENT_DIR = settings.BASE_DIR / "content"
+
+
+def read(name: str) -> dict:
+    path = Path(CONTENT_DIR, name)
+    with path.open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def rich_text(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+
+
+def stream_data(body: list[dict], pages_by_slug: dict) -> list[tuple[str, dict]]:
+    """Turns the body blocks of a content file into StreamField data."""
+    blocks = []
+    for block in body:
+        kind = block["type"]
+        if kind == "section":
+            value = {
+                "heading": block["heading"],
+                "anchor": block["anchor"],
+                "text": rich_text(block["paragraphs"]),
+            }
+        elif kind == "actor_types":
+            value = {"heading": block.get("heading", "")}
+        elif kind == "page_teaser":
+            value = {
+                "page": pages_by_slug[block["page"]],
+                "heading": block.get("heading", ""),
+                "text": block.get("text", ""),
+            }
+        elif kind == "text":
+            value = rich_text(block["paragraphs"])
+        else:
+            raise ValueError(f"Unknown block type in content data: {kind!r}")
+        blocks.append((kind, value))
+    return blocks

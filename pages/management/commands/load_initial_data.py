@@ -1,0 +1,119 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from actortypes.models import ActorType
+from pages import content
+from pages.models import AboutPage, FooterSettings, HomePage
+
+
+class Command(BaseCommand):
+    help = (
+        "Fills a fresh database with the site's initial content from content/*.yaml. "
+        "Each kind of content is loaded only while none exists, so a second run changes "
+        "nothing and editors' changes, renames and deletions are never overwritten."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        site_data = content.read("site.yaml")
+        home, home_created = self.load_home_page(site_data["home_page"])
+        site = self.ensure_site(home, site_data["site_name"])
+        about = self.load_about_page(home, content.read("over-ons.yaml")["about_page"])
+        if home_created and about:
+            self.fill_home_page(home, site_data["home_page"], {about.slug: about})
+        self.load_actor_types(content.read("actortypes.yaml")["actor_types"])
+        self.load_footer(site, site_data["footer"])
+
+    def report(self, message):
+        self.stdout.write(message)
+
+    def load_home_page(self, data):
+        home = HomePage.objects.first()
+        if home:
+            return home, False
+        root = Page.get_first_root_node() or self.create_root_page()
+        self.remove_wagtail_welcome_page(root)
+        home = root.add_child(
+            instance=HomePage(
+                title=data["title"], slug="home", intro=content.rich_text(data["intro"])
+            )
+        )
+        home.save_revision().publish()
+        self.report(f"Created the home page “{home.title}”.")
+        return home, True
+
+    def create_root_page(self):
+        # Only an emptied database (e.g. a flushed test database) lacks Wagtail's root page.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        return Page.add_root(title="Root", slug="root")
+
+    def remove_wagtail_welcome_page(self, root):
+        # Wagtail's first migration adds a placeholder "Welcome" page; the home page replaces it.
+        for page in root.get_children().exact_type(Page):
+            if not page.get_children().exists():
+                page.delete()
+
+    def ensure_site(self, home, site_name):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost", port=80, is_default_site=True, root_page=home
+            )
+        if site.root_page_id != home.pk or not site.site_name:
+            site.root_page = home
+            site.site_name = site.site_name or site_name
+            site.save()
+        return site
+
+    def fill_home_page(self, home, data, pages_by_slug):
+        home.body = content.stream_data(data["body"], pages_by_slug)
+        home.save_revision().publish()
+
+    def load_about_page(self, home, data):
+        if AboutPage.objects.exists():
+            return None
+        about = home.add_child(
+            instance=AboutPage(
+                title=data["title"],
+                slug=data["slug"],
+                show_in_menus=True,
+                intro=content.rich_text(data["intro"]),
+                body=content.stream_data(data["body"], {}),
+            )
+        )
+        about.save_revision().publish()
+        self.report(f"Created the page “{about.title}” at {about.get_url()}.")
+        return about
+
+    def load_actor_types(self, data):
+        if ActorType.objects.exists():
+            return
+        for order, item in enumerate(data):
+            actor_type = ActorType.objects.create(
+                name=item["name"],
+                slug=item["slug"],
+                summary=item["summary"],
+                body=content.rich_text(item["paragraphs"]),
+                sort_order=order,
+                live=False,
+            )
+            actor_type.save_revision().publish()
+        self.report(f"Created {len(data)} actor types.")
+
+    def load_footer(self, site, data):
+        if FooterSettings.objects.filter(site=site).exists():
+            return
+        FooterSettings.objects.create(
+            site=site,
+            organisation=data["organisation"],
+            address=data["address"],
+            phone=data["phone"],
+            email=data["email"],
+            links=[("link", link) for link in data["links"]],
+        )
+        self.report("Filled in the footer settings.")

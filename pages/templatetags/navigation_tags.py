@@ -1,0 +1,48 @@
+from django import template
+from wagtail.models import Site
+
+from pages.models import FooterSettings
+
+register = template.Library()
+
+
+def _site(context):
+    request = context.get("request")
+    return Site.find_for_request(request) if request else None
+
+
+@register.inclusion_tag("components/header.html", takes_context=True)
+def site_header(context):
+    """The site name and the main navigation: the home page's children shown in menus."""
+    site = _site(context)
+    home = site.root_page if site else None
+    current = context.get("page")
+    menu_pages = home.get_children().live().in_menu() if home else []
+    return {
+        "site_name": site.site_name if site else "",
+        "home": home,
+        # A menu item is current on its own page and on everything below it.
+        "menu_items": [
+            (menu_page, bool(current) and current.path.startswith(menu_page.path))
+            for menu_page in menu_pages
+        ],
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page, current_title=None):
+    """Home › … › page, and a last crumb for a view below the page (an actor type)."""
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1) if page else []
+    return {
+        "ancestors": ancestors,
+        "current_title": current_title,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    footer = FooterSettings.for_request(request) if request else None
+    return {"footer": footer, "request": request}

@@ -1,0 +1,20 @@
+"""Small helpers to read rendered pages as a visitor would."""
+
+from bs4 import BeautifulSoup
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def normalise(text):
+    """Collapses all whitespace (including no-break spaces) as a browser's rendering does."""
+    return " ".join(text.split())
+
+
+def visible_text(response):
+    return normalise(soup(response).get_text(" "))
+
+
+def main_text(response):
+    return normalise(soup(response).find("main").get_text(" "))

@@ -1,0 +1,103 @@
+"""Editors maintain everything in the Wagtail admin, in Dutch."""
+
+import pytest
+
+from actortypes.models import ActorType
+from tests.html import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_login_is_in_dutch(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == "nl"
+    assert "Inloggen" in html.get_text()
+
+
+def test_over_ons_edit_view_opens_with_its_sections(admin_client, about):
+    response = admin_client.get(f"/admin/pages/{about.pk}/edit/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Wat is sociale economie?" in text
+    assert "wat-is-sociale-economie" in text
+
+
+def test_home_page_edit_view_opens(admin_client, home):
+    assert admin_client.get(f"/admin/pages/{home.pk}/edit/").status_code == 200
+
+
+def test_actor_type_edit_view_opens(admin_client, maatwerkbedrijven):
+    url = f"/admin/snippets/actortypes/actortype/edit/{maatwerkbedrijven.pk}/"
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "Maatwerkbedrijven" in response.content.decode()
+
+
+def test_editors_reorder_actor_types_in_the_listing_and_the_site_follows(admin_client, client):
+    listing = admin_client.get("/admin/snippets/actortypes/actortype/")
+    assert "Pas item volgorde aan" in listing.content.decode()
+    last = ActorType.objects.get(slug="sociale-ondernemingen")
+
+    response = admin_client.post(
+        f"/admin/snippets/actortypes/actortype/reorder/{last.pk}/?position=0"
+    )
+
+    assert response.status_code == 200
+    cards = soup(client.get("/over-ons/")).select(".actor-card a")
+    assert [a.get_text(strip=True) for a in cards][:2] == [
+        "Sociale ondernemingen",
+        "Activiteitencoöperaties",
+    ]
+
+
+def test_footer_settings_edit_view_opens(admin_client):
+    response = admin_client.get("/admin/settings/pages/footersettings/")
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        response = admin_client.get(response["Location"])
+    assert response.status_code == 200
+    assert "Departement Werk en Sociale Economie" in response.content.decode()
+
+
+def test_an_editor_can_save_a_draft_of_an_actor_type_through_the_admin(
+    admin_client, client, maatwerkbedrijven
+):
+    url = f"/admin/snippets/actortypes/actortype/edit/{maatwerkbedrijven.pk}/"
+    response = admin_client.post(
+        url,
+        {
+            "name": "Maatwerkbedrijven",
+            "slug": "maatwerkbedrijven",
+            "summary": "Samenvatting in ontwerp.",
+            "body": '{"blocks":[{"key":"a","text":"Tekst in ontwerp.","type":"unstyled",'
+            '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        },
+    )
+    assert response.status_code == 302
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.has_unpublished_changes
+    draft = maatwerkbedrijven.get_latest_revision_as_object()
+    assert draft.summary == "Samenvatting in ontwerp."
+    assert "Samenvatting in ontwerp." not in client.get("/over-ons/").content.decode()
+
+
+def test_an_invalid_slug_gets_a_dutch_form_error_and_keeps_the_text(
+    admin_client, maatwerkbedrijven
+):
+    url = f"/admin/snippets/actortypes/actortype/edit/{maatwerkbedrijven.pk}/"
+    response = admin_client.post(
+        url,
+        {
+            "name": "Maatwerkbedrijven",
+            "slug": "maatwerk bedrijven",
+            "summary": "Mijn zorgvuldig geschreven samenvatting.",
+            "body": '{"blocks":[{"key":"a","text":"Tekst.","type":"unstyled",'
+            '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Mijn zorgvuldig geschreven samenvatting." in text
+    assert "kon niet worden opgeslagen" in text or "fouten" in text
