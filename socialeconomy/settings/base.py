@@ -132,3 +132,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Editorial work (editorial app): roles, approval workflow, safe renames
+
+# A renamed or moved page keeps answering at its old address with a 301 (Wagtail's default,
+# spelled out because partners depend on it); actor types get the same from editorial.
+WAGTAILREDIRECTS_AUTO_CREATE = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "redactie@socialeeconomie.invalid"
+)
