@@ -13,7 +13,7 @@ from wagtail.models import (
 
 from actortypes.models import ActorType
 from editorial.roles import set_up_editorial_roles
-from tests.editorial import ACTOR_TYPE_EDIT
+from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +168,27 @@ def test_the_set_up_is_idempotent_and_rebuilds_what_is_missing(home):
     assert Group.objects.get(name="Redacteurs").permissions.count() == 4
     assert GroupPagePermission.objects.filter(group__name="Redacteurs", page=home).count() == 3
     assert home.get_workflow().name == "Redactionele goedkeuring"
+
+
+def test_the_login_form_is_dutch_throughout(client):
+    html = soup(client.get("/admin/login/"))
+    labels = [label.get_text(" ", strip=True) for label in html.select("label.w-field__label")]
+    assert labels == ["Gebruikersnaam *", "Wachtwoord *"]
+
+
+def test_the_actor_type_listing_shows_each_status_in_dutch(client, redacteur):
+    client.force_login(redacteur)
+    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+    client.post(
+        ACTOR_TYPE_EDIT.format(actor_type.pk), actor_type_form(actor_type, summary="In ontwerp.")
+    )
+
+    rows = soup(client.get("/admin/snippets/actortypes/actortype/")).select("tbody tr")
+    statuses = {
+        row.select_one("td.title a").get_text(strip=True): row.select_one(".w-status").get_text(
+            " ", strip=True
+        )
+        for row in rows
+    }
+    assert statuses["Maatwerkbedrijven"] == "live + concept"
+    assert statuses["Lokale besturen"] == "live"

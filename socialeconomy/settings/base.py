@@ -141,3 +141,5 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "redactie@socialeeconomie.invalid"
 )
+# Editors log in through a form that is Dutch throughout (Wagtail's leaves "Password" English).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
