@@ -73,7 +73,7 @@ class ActorType(
         FieldPanel("slug"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        # Go-live and expiry dates, set in the editor's "Planning" dialog.
+        # Go-live and expiry dates, set in the editor's publishing schedule dialog.
         PublishingPanel(),
     ]
 

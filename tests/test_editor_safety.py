@@ -106,3 +106,12 @@ def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(a
     preview = admin_client.get(preview_url).content.decode()
     assert "wagtail-userbar" in preview
     assert '"runOnly": [' in preview
+
+
+def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(admin_client, about):
+    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+
+    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+        html = soup(admin_client.get(url))
+        widths = [int(size["data-device-width"]) for size in html.select("[data-device-width]")]
+        assert widths == [375, 768, 1280], url

@@ -62,3 +62,17 @@ def test_development_prints_notifications_on_the_console():
 
 def test_tests_keep_notifications_in_memory():
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
+
+
+def test_production_uses_implicit_tls_instead_of_starttls_when_asked():
+    production = email_settings(
+        "socialeconomy.settings.production",
+        {
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "www.socialeeconomie.be",
+            "EMAIL_PORT": "465",
+            "EMAIL_USE_SSL": "true",
+        },
+    )
+    assert production["EMAIL_USE_TLS"] is False
+    assert production["DEFAULT_FROM_EMAIL"] == "noreply@www.socialeeconomie.be"

@@ -114,3 +114,22 @@ def test_a_page_goes_live_and_expires_on_schedule(client, about, tomorrow):
     with time_machine.travel(tomorrow + timedelta(days=7, minutes=1)):
         publish_scheduled()
     assert client.get("/over-ons/").status_code == 404
+
+
+def test_a_scheduled_slug_change_redirects_the_old_address_once_it_goes_live(
+    client, hoofdredacteur, actor_type, tomorrow
+):
+    client.force_login(hoofdredacteur)
+    client.post(
+        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        actor_type_form(
+            actor_type, "publish", slug="maatwerk", go_live_at=admin_datetime(tomorrow)
+        ),
+    )
+    assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
+
+    with time_machine.travel(tomorrow + timedelta(minutes=1)):
+        publish_scheduled()
+
+    response = client.get("/over-ons/maatwerkbedrijven/")
+    assert (response.status_code, response["Location"]) == (301, "/over-ons/maatwerk/")
