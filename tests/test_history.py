@@ -95,12 +95,19 @@ def test_a_lock_taken_by_someone_else_refuses_the_save_but_keeps_the_text(
     assert "vergrendeld" in visible_text(response)
 
 
-def test_only_a_hoofdredacteur_lifts_someone_elses_lock(client, redacteur, hoofdredacteur, about):
+def test_only_a_hoofdredacteur_lifts_someone_elses_lock(
+    client, redacteur, hoofdredacteur, about, actor_type
+):
+    client.force_login(hoofdredacteur)
+    client.post(f"{SNIPPET_ADMIN}/lock/{actor_type.pk}/")
     client.force_login(redacteur)
+    client.post(f"{SNIPPET_ADMIN}/unlock/{actor_type.pk}/")
+    actor_type.refresh_from_db()
+    assert actor_type.locked and actor_type.locked_by == hoofdredacteur
+
     client.post(f"/admin/pages/{about.pk}/lock/")
     about.refresh_from_db()
     assert about.locked and about.locked_by == redacteur
-
     client.force_login(hoofdredacteur)
     client.post(f"/admin/pages/{about.pk}/unlock/")
     about.refresh_from_db()

@@ -125,6 +125,9 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     old = hugo.request.get(site_url + "/over-ons/maatwerkbedrijven/", max_redirects=0)
     assert (old.status, old.headers["location"]) == (301, "/over-ons/maatwerk/")
     visitor = desktop().new_page()
+    visitor.goto(site_url + "/over-ons/")
+    card = visitor.get_by_role("link", name="Maatwerkbedrijven", exact=True).first
+    assert card.get_attribute("href").endswith("/over-ons/maatwerk/")
     visitor.goto(site_url + "/over-ons/maatwerkbedrijven/")
     assert visitor.url == site_url + "/over-ons/maatwerk/"
     assert visitor.locator("h1").inner_text() == "Maatwerkbedrijven"
