@@ -2,7 +2,7 @@ from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -73,6 +73,8 @@ class ActorType(
         FieldPanel("slug"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        # Go-live and expiry dates, set in the editor's publishing schedule dialog.
+        PublishingPanel(),
     ]
 
     search_fields = [

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -11,7 +12,8 @@ class ActorTypeViewSet(SnippetViewSet):
     menu_label = _("Actor types")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "slug", "live"]
+    # The status tag says "live", "concept" or "live + concept" in Dutch, not True/False.
+    list_display = ["name", "slug", LiveStatusTagColumn(label=_("Status"))]
 
 
 register_snippet(ActorTypeViewSet)

@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.images.blocks import ImageBlock
 
 from actortypes.models import ActorType
 from pages.rich_text import RICH_TEXT_FEATURES, SECTION_TEXT_FEATURES
@@ -90,6 +91,8 @@ class BodyBlock(blocks.StreamBlock):
         label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/text_block.html"
     )
     section = SectionBlock()
+    # Wagtail's ImageBlock refuses an image without alt text unless it is marked decorative.
+    image = ImageBlock(label=_("Image"), icon="image", template="blocks/image_block.html")
     page_teaser = PageTeaserBlock()
     actor_types = ActorTypeListBlock()
 

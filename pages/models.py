@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from actortypes.models import ActorType
 from actortypes.views import actor_type_detail
 from pages.blocks import BodyBlock
 from pages.rich_text import RICH_TEXT_FEATURES
@@ -65,6 +66,12 @@ class AboutPage(RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage(
             "actor_type", kwargs={"slug": actor_type.slug}
         )
+
+    def get_route_paths(self):
+        # Wagtail's redirects app creates a redirect for each of these paths when this page is
+        # renamed or moved, so partners' links to the actor types keep working too.
+        slugs = ActorType.objects.live().values_list("slug", flat=True)
+        return ["/"] + [self.reverse_subpage("actor_type", kwargs={"slug": s}) for s in slugs]
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):

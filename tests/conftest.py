@@ -49,3 +49,37 @@ def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") and skipped and session.exitstatus == 0:
         reporter.write_line(f"CI: {len(skipped)} skipped test(s) count as failures.", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# Editors, one per group of editorial.roles; the groups come from the migration or the loader.
+
+EDITOR_PASSWORD = "redactie-wachtwoord-42"
+
+
+def make_editor(username, group_name):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password=EDITOR_PASSWORD,
+        first_name=username.capitalize(),
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def redacteur(db):
+    return make_editor("rita", "Redacteurs")
+
+
+@pytest.fixture
+def hoofdredacteur(db):
+    return make_editor("hugo", "Hoofdredacteurs")
+
+
+@pytest.fixture
+def beheerder(db):
+    return make_editor("bea", "Beheerders")

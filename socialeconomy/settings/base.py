@@ -15,6 +15,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 INSTALLED_APPS = [
     "pages",
     "actortypes",
+    "editorial",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -131,3 +132,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Editorial work (editorial app): roles, approval workflow, safe renames
+
+# A renamed or moved page keeps answering at its old address with a 301 (Wagtail's default,
+# spelled out because partners depend on it); actor types get the same from editorial.
+WAGTAILREDIRECTS_AUTO_CREATE = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "redactie@socialeeconomie.invalid"
+)
+# Editors log in through a form that is Dutch throughout (Wagtail's leaves "Password" English).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"

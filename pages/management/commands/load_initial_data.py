@@ -1,3 +1,4 @@
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -5,6 +6,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from actortypes.models import ActorType
+from editorial.roles import set_up_editorial_roles
 from pages import content
 from pages.models import AboutPage, FooterSettings, HomePage
 
@@ -21,6 +23,8 @@ class Command(BaseCommand):
         site_data = content.read("site.yaml")
         home, home_created = self.load_home_page(site_data["home_page"])
         site = self.ensure_site(home, site_data["site_name"])
+        # The groups come from a migration, but their rights on the pages need the home page.
+        set_up_editorial_roles(global_apps, home_page_id=home.pk if home_created else None)
         about = self.load_about_page(home, content.read("over-ons.yaml")["about_page"])
         if home_created and about:
             self.fill_home_page(home, site_data["home_page"], {about.slug: about})

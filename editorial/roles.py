@@ -1,0 +1,187 @@
+"""The editorial roles and the approval workflow the site starts with.
+
+One function builds them for two callers: the data migration (with historical models, on an
+existing database or a fresh one) and ``load_initial_data`` (after it creates the home page, e.g.
+on a flushed test database). It takes the app registry as an argument, like any data migration,
+and only adds what is missing: a group's permissions are set when the group is created, the
+workflow's tasks when the workflow is created, so an administrator's later changes stay.
+
+Least privilege:
+
+- Redacteurs write: pages, actor types, images and documents; they submit for approval and
+  cannot publish, unpublish or delete.
+- Hoofdredacteurs also approve (the workflow's task), publish, unpublish, delete and manage
+  redirects.
+- Beheerders manage the site settings and the user accounts, nothing else.
+"""
+
+from django.conf import settings
+
+REDACTEURS = "Redacteurs"
+HOOFDREDACTEURS = "Hoofdredacteurs"
+BEHEERDERS = "Beheerders"
+WORKFLOW_NAME = "Redactionele goedkeuring"
+TASK_NAME = "Goedkeuring door een hoofdredacteur"
+
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access")
+_USER_APP, _USER_MODEL = settings.AUTH_USER_MODEL.lower().split(".")
+
+# Permissions on models, for the whole site: (app label, model, action).
+MODEL_PERMISSIONS = {
+    REDACTEURS: [
+        ADMIN_ACCESS,
+        ("actortypes", "actortype", "add"),
+        ("actortypes", "actortype", "change"),
+        ("actortypes", "actortype", "lock"),
+    ],
+    HOOFDREDACTEURS: [
+        ADMIN_ACCESS,
+        ("actortypes", "actortype", "add"),
+        ("actortypes", "actortype", "change"),
+        ("actortypes", "actortype", "delete"),
+        ("actortypes", "actortype", "publish"),
+        ("actortypes", "actortype", "lock"),
+        ("actortypes", "actortype", "unlock"),
+        ("wagtailredirects", "redirect", "add"),
+        ("wagtailredirects", "redirect", "change"),
+        ("wagtailredirects", "redirect", "delete"),
+    ],
+    BEHEERDERS: [
+        ADMIN_ACCESS,
+        ("pages", "footersettings", "change"),
+        (_USER_APP, _USER_MODEL, "add"),
+        (_USER_APP, _USER_MODEL, "change"),
+        (_USER_APP, _USER_MODEL, "delete"),
+    ],
+}
+
+# Permissions on the home page and everything below it: Wagtail's page permission types.
+PAGE_PERMISSIONS = {
+    REDACTEURS: ["add", "change", "lock"],
+    HOOFDREDACTEURS: ["add", "change", "lock", "publish", "unlock"],
+}
+
+# Permissions on the root collection of images and documents (and so on every collection).
+_WRITE_MEDIA = [
+    ("wagtailimages", "image", "add"),
+    ("wagtailimages", "image", "change"),
+    ("wagtailimages", "image", "choose"),
+    ("wagtaildocs", "document", "add"),
+    ("wagtaildocs", "document", "change"),
+    ("wagtaildocs", "document", "choose"),
+]
+COLLECTION_PERMISSIONS = {
+    REDACTEURS: _WRITE_MEDIA,
+    HOOFDREDACTEURS: _WRITE_MEDIA
+    + [("wagtailimages", "image", "delete"), ("wagtaildocs", "document", "delete")],
+}
+
+
+def set_up_editorial_roles(apps, home_page_id=None):
+    """Creates the three groups and the approval workflow where they are missing.
+
+    With ``home_page_id``, also gives the groups their page permissions on that page and puts
+    the page (and so the whole site below it) under the approval workflow.
+    """
+    groups = {name: _group(apps, name) for name in MODEL_PERMISSIONS}
+    workflow = _workflow(apps, groups[HOOFDREDACTEURS])
+    if home_page_id is not None:
+        _grant_pages(apps, groups, workflow, home_page_id)
+
+
+def remove_wagtail_default_roles(apps):
+    """Wagtail's own first migrations create English "Editors"/"Moderators" groups and a
+    "Moderators approval" workflow on the root page; ours replace them. Only unused ones go."""
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
+    for workflow in Workflow.objects.filter(name="Moderators approval"):
+        if not WorkflowState.objects.filter(workflow=workflow).exists():
+            task_ids = list(workflow.workflow_tasks.values_list("task_id", flat=True))
+            workflow.delete()
+            Task.objects.filter(pk__in=task_ids, name="Moderators approval").delete()
+    Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
+
+
+def _permission(apps, app_label, model_name, action):
+    """The permission, created if Django's post-migrate step has not made it yet."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    if (app_label, model_name, action) == ADMIN_ACCESS:
+        codename, name = "access_admin", "Can access Wagtail admin"
+    else:
+        codename = f"{action}_{model_name}"
+        opts = apps.get_model(app_label, model_name)._meta
+        name = dict(opts.permissions).get(codename, f"Can {action} {opts.verbose_name_raw}")
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )
+    return permission
+
+
+def _group(apps, name):
+    Group = apps.get_model("auth", "Group")
+    group, created = Group.objects.get_or_create(name=name)
+    if not created:
+        return group
+    group.permissions.add(*(_permission(apps, *spec) for spec in MODEL_PERMISSIONS[name]))
+    if name in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+        root = _root_collection(apps)
+        for spec in COLLECTION_PERMISSIONS[name]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=_permission(apps, *spec)
+            )
+    return group
+
+
+def _root_collection(apps):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    root = Collection.objects.filter(depth=1).first()
+    if root is None:  # only an emptied (flushed) database lacks it
+        root = Collection.objects.create(name="Root", path="0001", depth=1, numchild=0)
+    return root
+
+
+def _workflow(apps, approvers):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    workflow, created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    if not created:
+        return workflow
+    task = GroupApprovalTask.objects.create(
+        name=TASK_NAME,
+        active=True,
+        # Historical models skip Wagtail's save(), which would fill in the specific type.
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )[0],
+    )
+    task.groups.set([approvers])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    actor_type, _ = ContentType.objects.get_or_create(app_label="actortypes", model="actortype")
+    WorkflowContentType.objects.get_or_create(
+        content_type=actor_type, defaults={"workflow": workflow}
+    )
+    return workflow
+
+
+def _grant_pages(apps, groups, workflow, home_page_id):
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    for name, actions in PAGE_PERMISSIONS.items():
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name],
+                page_id=home_page_id,
+                permission=_permission(apps, "wagtailcore", "page", action),
+            )
+    WorkflowPage.objects.get_or_create(page_id=home_page_id, defaults={"workflow": workflow})

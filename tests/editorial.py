@@ -1,0 +1,23 @@
+"""What editors send from the admin's forms, for tests that post them."""
+
+from wagtail.test.utils.form_data import rich_text
+
+ACTOR_TYPE_EDIT = "/admin/snippets/actortypes/actortype/edit/{}/"
+ACTOR_TYPE_WORKFLOW_ACTION = "/admin/snippets/actortypes/actortype/workflow/action/{}/{}/{}/"
+PAGE_WORKFLOW_ACTION = "/admin/pages/workflow/action/{}/{}/{}/"
+
+
+def actor_type_form(actor_type, action=None, **changes):
+    """The edit form of an actor type as the editor left it, with their changes and button."""
+    data = {
+        "name": actor_type.name,
+        "slug": actor_type.slug,
+        "summary": actor_type.summary,
+        "body": rich_text(actor_type.body),
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(changes)
+    if action:
+        data[f"action-{action}"] = "1"
+    return data
