@@ -131,3 +131,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Public site (issue 4): site search at /zoeken/, search promotions, sitemap.xml.
+INSTALLED_APPS += [
+    "search",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+]
+# Dutch stemming and stop words in PostgreSQL's full-text search; SQLite's FTS5 has no languages.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
