@@ -52,6 +52,8 @@ class CleanQuery:
 def clean_query(raw):
     """Keeps words only: no operator, quote or control character ever reaches a search engine."""
     text = " ".join((raw or "").split())
+    # Control and other invisible characters (NUL, say) mean nothing to a visitor or a database.
+    text = "".join(char for char in text if unicodedata.category(char)[0] != "C")
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
     terms = " ".join(re.findall(r"[^\W_]+", text))

@@ -18,7 +18,8 @@ from pages.models import FooterSettings
 
 register = template.Library()
 
-DESCRIPTION_LENGTH = 160
+# An introduction stands in for a missing description, cut to what search engines show.
+INTRO_DESCRIPTION_LENGTH = 160
 # JSON-LD sits inside <script>: these characters must never close it or open a comment.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -116,7 +117,8 @@ def page_meta(context):
         crumbs.append((actor_type.name, url))
     elif page is not None:
         page_title = page.seo_title or page.title
-        page_description = page.search_description or plain_text(getattr(page, "intro", ""))
+        intro = Truncator(plain_text(getattr(page, "intro", ""))).chars(INTRO_DESCRIPTION_LENGTH)
+        page_description = page.search_description or intro
         url = page.get_full_url(request)
         last_modified = page.last_published_at
     else:
@@ -124,7 +126,6 @@ def page_meta(context):
 
     title = context.get("meta_title") or page_title or site_name
     description = context.get("meta_description") or page_description or default_description()
-    description = Truncator(description).chars(DESCRIPTION_LENGTH)
     is_home = page is not None and actor_type is None and site and page.pk == site.root_page_id
     document_title = (
         f"{title} | {_('Department of Work and Social Economy')}"
