@@ -13,7 +13,6 @@ from actortypes.models import ActorType
 from actortypes.views import actor_type_detail
 from pages.blocks import BodyBlock
 from pages.rich_text import RICH_TEXT_FEATURES
-from pages.vlaanderen_widget import WIDGET_HOST
 
 
 class HomePage(Page):
@@ -162,8 +161,9 @@ class VlaanderenWidgetSettings(BaseSiteSetting):
     enabled = models.BooleanField(
         _("show the Vlaanderen header and footer"),
         default=False,
-        help_text=_("Loads the global header and footer of the Flemish government from %(host)s.")
-        % {"host": WIDGET_HOST},
+        help_text=_(
+            "Loads the global header and footer of the Flemish government from its widget platform."
+        ),
     )
     header_widget_id = models.UUIDField(
         _("header widget id"),

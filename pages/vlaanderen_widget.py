@@ -5,12 +5,12 @@ module tells the templates which scripts to load and tells the Content-Security-
 it must allow: nothing at all while the widget is off.
 """
 
+from pages.models import VlaanderenWidgetSettings
+
 WIDGET_HOST = "https://prod.widgets.burgerprofiel.vlaanderen.be"
 
 
 def _settings(request):
-    from pages.models import VlaanderenWidgetSettings  # models import WIDGET_HOST from here
-
     if request is None:
         return None
     widget = VlaanderenWidgetSettings.for_request(request)

@@ -6,7 +6,9 @@ asserts what that database really does.
 """
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from actortypes.models import ActorType
@@ -31,6 +33,26 @@ def result_titles(response):
 
 def status_text(response):
     return " ".join(soup(response).find(class_="search__status").get_text(" ").split())
+
+
+def test_postgresql_searches_in_dutch_with_unaccent_and_trigrams():
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    applied = MigrationRecorder(connection).migration_qs.filter(
+        app="search", name="0001_postgres_search_extensions"
+    )
+    assert applied.exists()  # on every database; on SQLite it does nothing
+    if POSTGRESQL:
+        assert config == "dutch"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT extname FROM pg_extension WHERE extname IN ('unaccent', 'pg_trgm') "
+                "ORDER BY extname"
+            )
+            assert [row[0] for row in cursor.fetchall()] == ["pg_trgm", "unaccent"]
+            cursor.execute("SELECT f_unaccent('Activiteitencoöperaties')")
+            assert cursor.fetchone()[0] == "Activiteitencooperaties"
+    else:
+        assert config is None  # SQLite's FTS5 knows no languages
 
 
 def test_search_page_is_dutch_and_not_for_search_engines(client):
