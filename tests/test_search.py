@@ -314,3 +314,11 @@ def test_every_page_has_a_search_box_in_the_header_that_works_without_javascript
             "Zoeken op deze website"
         )
         assert form.find("button", type="submit").get_text(strip=True) == "Zoeken"
+
+
+def test_editors_find_promoted_results_in_the_admin_settings(admin_client):
+    response = admin_client.get("/admin/searchpicks/")
+
+    assert response.status_code == 200
+    assert "Uitgelichte zoekresultaten" in response.content.decode()
+    assert admin_client.get("/admin/searchpicks/add/").status_code == 200
