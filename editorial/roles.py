@@ -11,7 +11,7 @@ Least privilege:
 - Redacteurs write: pages, actor types, images and documents; they submit for approval and
   cannot publish, unpublish or delete.
 - Hoofdredacteurs also approve (the workflow's task), publish, unpublish, delete and manage
-  redirects.
+  redirects and promoted search results.
 - Beheerders manage the site settings and the user accounts, nothing else.
 """
 
@@ -45,10 +45,15 @@ MODEL_PERMISSIONS = {
         ("wagtailredirects", "redirect", "add"),
         ("wagtailredirects", "redirect", "change"),
         ("wagtailredirects", "redirect", "delete"),
+        # Promoted search results go live at once, without approval: publishing rights.
+        ("wagtailsearchpromotions", "searchpromotion", "add"),
+        ("wagtailsearchpromotions", "searchpromotion", "change"),
+        ("wagtailsearchpromotions", "searchpromotion", "delete"),
     ],
     BEHEERDERS: [
         ADMIN_ACCESS,
         ("pages", "footersettings", "change"),
+        ("pages", "vlaanderenwidgetsettings", "change"),
         (_USER_APP, _USER_MODEL, "add"),
         (_USER_APP, _USER_MODEL, "change"),
         (_USER_APP, _USER_MODEL, "delete"),

@@ -19,6 +19,11 @@ def rich_text(paragraphs: list[str]) -> str:
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
+def block_text(block: dict) -> str:
+    """A block's text: plain `paragraphs`, or `html` that is already Wagtail rich text."""
+    return block["html"] if "html" in block else rich_text(block["paragraphs"])
+
+
 def stream_data(body: list[dict], pages_by_slug: dict) -> list[tuple[str, dict]]:
     """Turns the body blocks of a content file into StreamField data."""
     blocks = []
@@ -28,7 +33,7 @@ def stream_data(body: list[dict], pages_by_slug: dict) -> list[tuple[str, dict]]
             value = {
                 "heading": block["heading"],
                 "anchor": block["anchor"],
-                "text": rich_text(block["paragraphs"]),
+                "text": block_text(block),
             }
         elif kind == "actor_types":
             value = {"heading": block.get("heading", "")}
@@ -39,7 +44,7 @@ def stream_data(body: list[dict], pages_by_slug: dict) -> list[tuple[str, dict]]
                 "text": block.get("text", ""),
             }
         elif kind == "text":
-            value = rich_text(block["paragraphs"])
+            value = block_text(block)
         else:
             raise ValueError(f"Unknown block type in content data: {kind!r}")
         blocks.append((kind, value))

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -77,6 +78,43 @@ class AboutPage(RoutablePageMixin, Page):
     def actor_type(self, request, slug):
         return actor_type_detail(request, self, slug)
 
+    def get_sitemap_urls(self, request=None):
+        # The actor types live at routes below this page, which the page tree does not list.
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request)
+        for actor_type in ActorType.objects.live():
+            urls.append(
+                {
+                    "location": base_url
+                    + self.reverse_subpage("actor_type", kwargs={"slug": actor_type.slug}),
+                    "lastmod": actor_type.last_published_at,
+                }
+            )
+        return urls
+
+
+class ContentPage(Page):
+    """A page of plain information: the accessibility statement, privacy, disclaimer, contact.
+
+    Shows the date it was last published, so visitors can judge how current it is.
+    """
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + ["intro", "body"]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("content page")
+
 
 class FooterLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Label"), max_length=80)
@@ -115,3 +153,45 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+
+@register_setting(icon="globe")
+class VlaanderenWidgetSettings(BaseSiteSetting):
+    """The Flemish government's global header and footer, loaded from its widget platform.
+
+    Off by default: the site is complete without it. When it is on, visitors' browsers load
+    scripts from the widget platform, and the Content-Security-Policy must allow its host
+    (see pages.vlaanderen_widget.csp_sources).
+    """
+
+    enabled = models.BooleanField(
+        _("show the Vlaanderen header and footer"),
+        default=False,
+        help_text=_(
+            "Loads the global header and footer of the Flemish government from its widget platform."
+        ),
+    )
+    header_widget_id = models.UUIDField(
+        _("header widget id"),
+        null=True,
+        blank=True,
+        help_text=_("The id of the global header widget, from the widget platform."),
+    )
+    footer_widget_id = models.UUIDField(
+        _("footer widget id"),
+        null=True,
+        blank=True,
+        help_text=_("The id of the global footer widget. Empty: no global footer."),
+    )
+
+    panels = ["enabled", "header_widget_id", "footer_widget_id"]
+
+    class Meta:
+        verbose_name = _("Vlaanderen header and footer")
+
+    def clean(self):
+        super().clean()
+        if self.enabled and not self.header_widget_id:
+            raise ValidationError(
+                {"header_widget_id": _("Fill in the header widget id to switch the widget on.")}
+            )

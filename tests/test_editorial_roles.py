@@ -58,10 +58,14 @@ def test_model_permissions_are_least_privilege():
         "add_redirect",
         "change_redirect",
         "delete_redirect",
+        "add_searchpromotion",
+        "change_searchpromotion",
+        "delete_searchpromotion",
     }
     assert codenames("Beheerders") == {
         "access_admin",
         "change_footersettings",
+        "change_vlaanderenwidgetsettings",
         "add_user",
         "change_user",
         "delete_user",

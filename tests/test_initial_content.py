@@ -3,13 +3,14 @@
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from actortypes.models import ActorType
 from pages import content
-from pages.models import AboutPage, FooterSettings, HomePage
+from pages.models import AboutPage, ContentPage, FooterSettings, HomePage
 from tests.html import main_text, normalise
 
 pytestmark = pytest.mark.django_db
@@ -71,8 +72,59 @@ def test_seed_builds_the_page_tree_site_and_footer():
     assert footer.organisation == "Departement Werk en Sociale Economie"
 
 
+def content_page_texts(item):
+    """Every text of one content page in the content data, as a visitor reads it."""
+    texts = [item["title"], *item["intro"]]
+    for block in item["body"]:
+        texts.append(block.get("heading", ""))
+        if "html" in block:
+            texts.append(soup_text(block["html"]))
+        texts += block.get("paragraphs", [])
+    return [normalise(text) for text in texts if text]
+
+
+def soup_text(html):
+    return BeautifulSoup(html, "html.parser").get_text(" ")
+
+
+def test_every_text_of_the_content_pages_appears_on_the_rendered_pages(client):
+    items = content.read("content-pages.yaml")["content_pages"]
+    assert [item["slug"] for item in items] == [
+        "contact",
+        "toegankelijkheid",
+        "privacy",
+        "disclaimer",
+    ]
+    for item in items:
+        text = main_text(client.get(f"/{item['slug']}/"))
+        assert [t for t in content_page_texts(item) if t not in text] == [], item["slug"]
+
+
+def test_seed_creates_the_legal_pages_below_home_and_links_them_from_the_footer():
+    home = HomePage.objects.get()
+    pages = ContentPage.objects.child_of(home).live()
+    assert list(pages.values_list("title", flat=True)) == [
+        "Contact",
+        "Toegankelijkheidsverklaring",
+        "Privacy- en cookieverklaring",
+        "Disclaimer",
+    ]
+    footer = FooterSettings.objects.get()
+    links = [(link.value["label"], link.value["page"], link.value["url"]) for link in footer.links]
+    assert links == [
+        ("Contact", pages.get(slug="contact").page_ptr, ""),
+        ("Toegankelijkheidsverklaring", pages.get(slug="toegankelijkheid").page_ptr, ""),
+        ("Privacy- en cookieverklaring", pages.get(slug="privacy").page_ptr, ""),
+        ("Disclaimer", pages.get(slug="disclaimer").page_ptr, ""),
+        ("Vlaanderen.be", None, "https://www.vlaanderen.be"),
+    ]
+
+
 def test_seeded_content_has_a_revision_history_for_editors():
     assert AboutPage.objects.get().live_revision is not None
+    for page in ContentPage.objects.all():
+        assert page.live_revision is not None
+        assert page.last_published_at is not None
     for actor_type in ActorType.objects.all():
         assert actor_type.live_revision is not None
         assert actor_type.last_published_at is not None
@@ -105,6 +157,10 @@ def test_a_run_never_overwrites_renames_or_resurrects_what_editors_changed():
     footer = FooterSettings.objects.get()
     footer.phone = "02 553 00 00"
     footer.save()
+    privacy = ContentPage.objects.get(slug="privacy")
+    privacy.title = "Privacyverklaring"
+    privacy.save_revision().publish()
+    ContentPage.objects.get(slug="disclaimer").delete()
 
     call_command("load_initial_data", verbosity=0)
 
@@ -114,6 +170,11 @@ def test_a_run_never_overwrites_renames_or_resurrects_what_editors_changed():
     assert "maatwerkbedrijven" not in slugs
     assert "ondernemingen" not in slugs
     assert FooterSettings.objects.get().phone == "02 553 00 00"
+    assert list(ContentPage.objects.values_list("title", flat=True)) == [
+        "Contact",
+        "Toegankelijkheidsverklaring",
+        "Privacyverklaring",
+    ]
 
 
 def test_an_empty_database_gets_everything_in_one_run():
@@ -126,4 +187,7 @@ def test_an_empty_database_gets_everything_in_one_run():
     assert HomePage.objects.count() == 1
     assert AboutPage.objects.count() == 1
     assert ActorType.objects.live().count() == 6
+    assert ContentPage.objects.live().count() == 4
     assert Site.objects.get().root_page.specific_class is HomePage
+    footer_pages = [link.value["page"] for link in FooterSettings.objects.get().links]
+    assert footer_pages[:4] == [page.page_ptr for page in ContentPage.objects.all()]

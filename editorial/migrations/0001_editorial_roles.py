@@ -26,7 +26,8 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
         ("actortypes", "0001_initial"),
-        ("pages", "0001_initial"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
+        ("pages", "0002_content_page_image_block_vlaanderen_widget"),
     ]
 
     # Going back leaves the groups alone: people may already be members.

@@ -18,6 +18,7 @@ def site_header(context):
     home = site.root_page if site else None
     current = context.get("page")
     menu_pages = home.get_children().live().in_menu() if home else []
+    match = getattr(context.get("request"), "resolver_match", None)
     return {
         "site_name": site.site_name if site else "",
         "home": home,
@@ -27,6 +28,8 @@ def site_header(context):
             for menu_page in menu_pages
         ],
         "request": context.get("request"),
+        # The search page has its own, larger search box.
+        "show_search": not (match and match.url_name == "search"),
     }
 
 

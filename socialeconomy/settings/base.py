@@ -143,3 +143,14 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
 )
 # Editors log in through a form that is Dutch throughout (Wagtail's leaves "Password" English).
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
+
+# Public site (issue 4): site search at /zoeken/, search promotions, sitemap.xml.
+INSTALLED_APPS += [
+    "search",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+]
+# Dutch stemming and stop words in PostgreSQL's full-text search; SQLite's FTS5 has no languages.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, Site
 from actortypes.models import ActorType
 from editorial.roles import set_up_editorial_roles
 from pages import content
-from pages.models import AboutPage, FooterSettings, HomePage
+from pages.models import AboutPage, ContentPage, FooterSettings, HomePage
 
 
 class Command(BaseCommand):
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         if home_created and about:
             self.fill_home_page(home, site_data["home_page"], {about.slug: about})
         self.load_actor_types(content.read("actortypes.yaml")["actor_types"])
+        self.load_content_pages(home, content.read("content-pages.yaml")["content_pages"])
         self.load_footer(site, site_data["footer"])
 
     def report(self, message):
@@ -109,6 +110,22 @@ class Command(BaseCommand):
             actor_type.save_revision().publish()
         self.report(f"Created {len(data)} actor types.")
 
+    def load_content_pages(self, home, data):
+        if ContentPage.objects.exists():
+            return
+        for item in data:
+            page = home.add_child(
+                instance=ContentPage(
+                    title=item["title"],
+                    slug=item["slug"],
+                    search_description=item.get("search_description", ""),
+                    intro=content.rich_text(item["intro"]),
+                    body=content.stream_data(item["body"], {}),
+                )
+            )
+            page.save_revision().publish()
+        self.report(f"Created {len(data)} content pages (contact, accessibility, privacy, …).")
+
     def load_footer(self, site, data):
         if FooterSettings.objects.filter(site=site).exists():
             return
@@ -118,6 +135,16 @@ class Command(BaseCommand):
             address=data["address"],
             phone=data["phone"],
             email=data["email"],
-            links=[("link", link) for link in data["links"]],
+            links=[("link", link) for link in self.footer_links(site, data["links"])],
         )
         self.report("Filled in the footer settings.")
+
+    def footer_links(self, site, links):
+        """A link to a page names its slug (below the home page); a missing page is left out."""
+        for link in links:
+            if "page" not in link:
+                yield {"label": link["label"], "page": None, "url": link["url"]}
+                continue
+            page = site.root_page.get_children().filter(slug=link["page"]).first()
+            if page:
+                yield {"label": link["label"], "page": page, "url": ""}

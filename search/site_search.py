@@ -1,0 +1,164 @@
+"""Searching the site: pages and published actor types, through Wagtail's search backend.
+
+PostgreSQL: full-text search with the Dutch configuration (stemming, stop words, diacritics), then
+fuzzy trigram matching on unaccented text for what full text misses: Dutch compounds and
+singular/plural ("cooperatie" → "Activiteitencoöperaties", "maatwerkbedrijf" → "Maatwerkbedrijven").
+SQLite: FTS5 full text (diacritics folded, no stemming), then a prefix match on titles and names
+("maatwerkbedrijf" → "Maatwerkbedrijven"). SQLite cannot find a word inside a compound.
+Either way, results whose title holds every search term come first.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.query import Fuzzy
+from wagtail.search.utils import normalise_query_string
+
+from actortypes.models import ActorType
+
+MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 100
+EXCERPT_WORDS = 35
+# Weaker fuzzy matches are noise: "zorg" is 0.4 similar to the text of Ondernemingen.
+MIN_FUZZY_SIMILARITY = 0.5
+# One or two letters are similar to nearly every word.
+MIN_FUZZY_QUERY_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    title: str
+    url: str
+    excerpt: str
+    promoted: bool = False
+
+
+@dataclass(frozen=True)
+class CleanQuery:
+    """What the visitor typed, and what we search for."""
+
+    text: str  # shown back to the visitor, at most MAX_QUERY_LENGTH characters
+    terms: str  # words only: letters and digits, separated by single spaces
+    truncated: bool
+
+
+def clean_query(raw):
+    """Keeps words only: no operator, quote or control character ever reaches a search engine."""
+    text = " ".join((raw or "").split())
+    # Control and other invisible characters (NUL, say) mean nothing to a visitor or a database.
+    text = "".join(char for char in text if unicodedata.category(char)[0] != "C")
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+    terms = " ".join(re.findall(r"[^\W_]+", text))
+    return CleanQuery(text=text, terms=terms, truncated=truncated)
+
+
+def search_site(query, site, request=None):
+    """Promoted results first, then matching pages and actor types, best first."""
+    results = promoted_results(query, request)
+    seen = {result.url for result in results}
+    for result in matching_results(query.terms, site, request):
+        if result.url and result.url not in seen:
+            seen.add(result.url)
+            results.append(result)
+    return results
+
+
+def promoted_results(query, request=None):
+    promotions = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query.text)
+    ).select_related("page")
+    results = []
+    for promotion in promotions:
+        if promotion.page_id:
+            page = promotion.page.specific
+            if not page.live:
+                continue
+            title, url = page.title, page.get_url(request)
+            excerpt = promotion.description or page_excerpt(page)
+        else:
+            title, url = promotion.external_link_text, promotion.external_link_url
+            excerpt = promotion.description
+        results.append(SearchResult(title, url, excerpt, promoted=True))
+    return results
+
+
+def matching_results(terms, site, request=None):
+    pages = Page.objects.live().public().in_site(site).specific()
+    actor_types = ActorType.objects.live()
+    scored = []
+    for queryset in (pages, actor_types):
+        for order, obj in enumerate(full_text_matches(queryset, terms)):
+            scored.append((0, getattr(obj, "_score", 0) or 0, order, obj))
+    for queryset in (pages, actor_types):
+        for order, obj in enumerate(extra_matches(queryset, terms)):
+            scored.append((1, getattr(obj, "_score", 0) or 0, order, obj))
+    # Full-text matches before extra matches; within each, the best score first.
+    scored.sort(key=lambda item: (item[0], -item[1], item[2]))
+    results = [as_result(obj, request) for *_rank, obj in scored]
+    # A result whose title holds every search term is what the visitor is looking for: whoever
+    # types "maatwerkbedrijf" wants the page Maatwerkbedrijven before pages that mention it.
+    return sorted(results, key=lambda result: not title_matches(result.title, terms))
+
+
+def title_matches(title, terms):
+    words = fold(title).split()
+    return all(
+        any(term in word or word.startswith(plural_stem(term)) for word in words)
+        for term in fold(terms).split()
+    )
+
+
+def plural_stem(term):
+    """What a Dutch word and its plural start with: bedrijf, bedrij(ven); huis, hui(zen)."""
+    return term[:-1] if len(term) >= 5 else term
+
+
+def fold(text):
+    """Lowercase without diacritics: "Coöperaties" → "cooperaties"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def full_text_matches(queryset, terms):
+    return queryset.search(terms).annotate_score("_score")[:MAX_RESULTS]
+
+
+def extra_matches(queryset, terms):
+    if len(terms) < MIN_FUZZY_QUERY_LENGTH:
+        return []
+    if connection.vendor == "postgresql":
+        matches = queryset.search(Fuzzy(terms, unaccent=True)).annotate_score("_score")
+        return [obj for obj in matches[:MAX_RESULTS] if (obj._score or 0) >= MIN_FUZZY_SIMILARITY]
+    # SQLite has no fuzzy matching: match titles and names that start with the last term, or with
+    # its plural stem, as in "maatwerkbedrij" for "maatwerkbedrijf".
+    *first, last = terms.split()
+    prefix_terms = " ".join([*first, plural_stem(last)])
+    return queryset.autocomplete(prefix_terms).annotate_score("_score")[:MAX_RESULTS]
+
+
+def as_result(obj, request=None):
+    if isinstance(obj, ActorType):
+        return SearchResult(obj.name, obj.get_url(request), obj.summary)
+    return SearchResult(obj.title, obj.get_url(request), page_excerpt(obj))
+
+
+def page_excerpt(page):
+    """The page's own description, or the first words of its text."""
+    if page.search_description:
+        return page.search_description
+    texts = [getattr(page, "intro", "")]
+    for block in getattr(page, "body", None) or []:
+        if block.block_type == "section":
+            texts += [block.value["heading"], block.value["text"].source]
+        elif block.block_type == "text":
+            texts.append(block.value.source)
+    text = " ".join(html.unescape(strip_tags(" ".join(texts))).split())
+    return Truncator(text).words(EXCERPT_WORDS)

@@ -1,0 +1,37 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from search.site_search import MAX_QUERY_LENGTH, clean_query, search_site
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """The site search at /zoeken/?q=…: every answer is a page with a Dutch explanation."""
+    query = clean_query(request.GET.get("q", ""))
+    site = Site.find_for_request(request)
+    results = search_site(query, site, request) if query.terms and site else []
+    # get_page answers an invalid page number with the first page and a too high one with the last.
+    results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "results": results_page,
+            "result_count": len(results),
+            "meta_title": (
+                _("Search results for “%(query)s”") % {"query": query.text}
+                if query.text
+                else _("Search")
+            ),
+            "meta_description": _(
+                "Search the pages of Sociale economie and the types of social enterprise."
+            ),
+            # Result lists are not content of their own: search engines index the pages.
+            "meta_noindex": True,
+        },
+    )

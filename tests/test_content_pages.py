@@ -1,0 +1,147 @@
+"""The legal and trust pages: editable content pages, linked from every page's footer."""
+
+import datetime
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from pages.models import AboutPage, ContentPage, HomePage
+from tests.html import main_text, soup
+
+pytestmark = pytest.mark.django_db
+
+FOOTER_LINKS = [
+    ("Contact", "/contact/"),
+    ("Toegankelijkheidsverklaring", "/toegankelijkheid/"),
+    ("Privacy- en cookieverklaring", "/privacy/"),
+    ("Disclaimer", "/disclaimer/"),
+    ("Vlaanderen.be", "https://www.vlaanderen.be"),
+]
+
+
+class TestContentPageTree(WagtailPageTestCase):
+    def test_content_pages_sit_below_the_home_page_without_children(self):
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage})
+        self.assertAllowedSubpageTypes(ContentPage, {})
+        self.assertCanCreateAt(HomePage, ContentPage)
+        self.assertCanNotCreateAt(AboutPage, ContentPage)
+
+    def test_editors_can_create_a_content_page(self):
+        self.login()
+        self.assertCanCreate(
+            HomePage.objects.get(),
+            ContentPage,
+            nested_form_data(
+                {
+                    "title": "Veelgestelde vragen",
+                    "slug": "veelgestelde-vragen",
+                    "intro": rich_text("<p>Antwoorden op wat mensen ons vaak vragen.</p>"),
+                    "body": streamfield(
+                        [
+                            (
+                                "section",
+                                {
+                                    "heading": "Wat is een maatwerkbedrijf?",
+                                    "anchor": "maatwerkbedrijf",
+                                    "text": rich_text("<p>Een erkende onderneming.</p>"),
+                                },
+                            )
+                        ]
+                    ),
+                }
+            ),
+        )
+
+    def test_content_pages_render_and_preview(self):
+        page = ContentPage.objects.get(slug="toegankelijkheid")
+        self.assertPageIsRenderable(page)
+        post_data = nested_form_data(
+            {
+                "title": "Toegankelijkheidsverklaring",
+                "slug": "toegankelijkheid",
+                "intro": rich_text("<p>Een nieuwe inleiding in de preview.</p>"),
+                "body": streamfield([("text", rich_text("<p>Nieuwe tekst.</p>"))]),
+            }
+        )
+        self.assertPageIsPreviewable(page, post_data=post_data)
+
+
+@pytest.mark.parametrize(("label", "url"), FOOTER_LINKS)
+def test_every_page_links_the_legal_pages_in_its_footer(client, label, url):
+    for page_url in ["/", "/over-ons/maatwerkbedrijven/", "/bestaat-niet/", "/zoeken/"]:
+        footer = soup(client.get(page_url)).find("footer")
+        assert footer.find("a", string=label)["href"] == url, page_url
+
+
+@pytest.mark.parametrize(("title", "url"), FOOTER_LINKS[:4])
+def test_legal_pages_render_with_their_title_and_breadcrumbs(client, title, url):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "pages/content_page.html" in [t.name for t in response.templates]
+    html = soup(response)
+    assert [h1.get_text(strip=True) for h1 in html.find_all("h1")] == [title]
+    crumbs = html.find("nav", class_="breadcrumbs").find_all("li")
+    assert [li.get_text(strip=True) for li in crumbs] == ["Home", title]
+
+
+def test_content_pages_show_when_they_were_last_changed_in_dutch(client):
+    page = ContentPage.objects.get(slug="disclaimer")
+    published = datetime.datetime(2026, 3, 5, 23, 30, tzinfo=datetime.UTC)  # 6 March in Brussels
+    ContentPage.objects.filter(pk=page.pk).update(last_published_at=published)
+
+    modified = soup(client.get("/disclaimer/")).find(class_="content-page__modified")
+
+    assert " ".join(modified.get_text(" ").split()) == "Laatst gewijzigd op 6 maart 2026"
+    assert modified.find("time")["datetime"] == "2026-03-06"
+
+
+def test_the_accessibility_statement_covers_what_the_law_asks(client):
+    text = main_text(client.get("/toegankelijkheid/"))
+
+    for expected in [
+        "Nalevingsstatus",
+        "gedeeltelijk in overeenstemming met de norm EN 301 549",
+        "WCAG 2.1 niveau AA",
+        "Bekende problemen",
+        "Feedback en contactgegevens",
+        "Bel gratis naar de Vlaamse Infolijn op 1700",
+        "Klacht indienen",
+        "Vlaamse Ombudsdienst",
+    ]:
+        assert expected in text
+    link = soup(client.get("/toegankelijkheid/")).find("a", string="vlaamseombudsdienst.be")
+    assert link["href"] == "https://www.vlaamseombudsdienst.be"
+
+
+def test_the_privacy_statement_says_the_site_sets_no_tracking_cookies(client):
+    text = main_text(client.get("/privacy/"))
+
+    assert "Deze website zet geen tracking- of analysecookies en geen cookies van derden." in text
+    assert "Wat je in het zoekvak typt, gebruiken we alleen om je zoekresultaten te tonen." in text
+
+
+def test_visitors_really_get_no_cookies(client):
+    """What the privacy statement promises: no page or search sets a cookie for a visitor."""
+    urls = ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/", "/privacy/", "/zoeken/?q=werk"]
+    for url in [*urls, "/bestaat-niet/", "/sitemap.xml", "/robots.txt"]:
+        response = client.get(url)
+        assert not response.cookies, url
+        assert "Set-Cookie" not in response, url
+
+
+def test_the_contact_page_gives_the_department_and_the_information_line(client):
+    text = main_text(client.get("/contact/"))
+
+    assert "Bel gratis naar 1700" in text
+    assert "Departement Werk en Sociale Economie Koning Albert II-laan 35 bus 20 1030 Brussel" in (
+        text
+    )
+
+
+def test_legal_pages_stay_out_of_the_main_navigation(client):
+    nav = soup(client.get("/")).find("nav", class_="main-nav")
+    assert [a.get_text(strip=True) for a in nav.find_all("a")] == ["Over ons"]
+    assert not Page.objects.type(ContentPage).filter(show_in_menus=True).exists()

@@ -1,0 +1,324 @@
+"""Site search at /zoeken/: what a visitor finds, on PostgreSQL and on SQLite.
+
+PostgreSQL searches with Dutch full text plus accent-insensitive fuzzy (trigram) matching; SQLite
+with FTS5 full text plus a prefix match on titles. Where the two differ, each test says so and
+asserts what that database really does.
+"""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from actortypes.models import ActorType
+from pages.models import ContentPage
+from search.site_search import MAX_QUERY_LENGTH, clean_query
+from tests.html import main_text, soup
+
+pytestmark = pytest.mark.django_db
+
+POSTGRESQL = connection.vendor == "postgresql"
+
+
+def search(client, query, **params):
+    response = client.get("/zoeken/", {"q": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def result_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".search-result__link")]
+
+
+def status_text(response):
+    return " ".join(soup(response).find(class_="search__status").get_text(" ").split())
+
+
+def test_postgresql_searches_in_dutch_with_unaccent_and_trigrams():
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    applied = MigrationRecorder(connection).migration_qs.filter(
+        app="search", name="0001_postgres_search_extensions"
+    )
+    assert applied.exists()  # on every database; on SQLite it does nothing
+    if POSTGRESQL:
+        assert config == "dutch"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT extname FROM pg_extension WHERE extname IN ('unaccent', 'pg_trgm') "
+                "ORDER BY extname"
+            )
+            assert [row[0] for row in cursor.fetchall()] == ["pg_trgm", "unaccent"]
+            cursor.execute("SELECT f_unaccent('Activiteitencoöperaties')")
+            assert cursor.fetchone()[0] == "Activiteitencooperaties"
+    else:
+        assert config is None  # SQLite's FTS5 knows no languages
+
+
+def test_search_page_is_dutch_and_not_for_search_engines(client):
+    response = search(client, "")
+
+    assert "search/search.html" in [t.name for t in response.templates]
+    html = soup(response)
+    assert html.h1.get_text(strip=True) == "Zoeken"
+    assert html.title.get_text(strip=True) == "Zoeken | Sociale economie"
+    assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    form = html.find("main").find("form", role="search")
+    assert form["action"] == "/zoeken/" and form["method"] == "get"
+    assert html.find("label", attrs={"for": "search-page-input"}).get_text(strip=True) == (
+        "Zoeken op deze website"
+    )
+
+
+def test_maatwerkbedrijf_finds_maatwerkbedrijven_first(client):
+    """Singular for plural: Dutch trigram matching on PostgreSQL, a prefix match on SQLite."""
+    response = search(client, "maatwerkbedrijf")
+
+    titles = result_titles(response)
+    assert titles[0] == "Maatwerkbedrijven"
+    first = soup(response).select_one(".search-result")
+    assert first.find("a")["href"] == "/over-ons/maatwerkbedrijven/"
+    assert first.find(class_="search-result__excerpt").get_text(strip=True) == (
+        ActorType.objects.get(slug="maatwerkbedrijven").summary
+    )
+    if POSTGRESQL:
+        # Over ons mentions "maatwerkbedrijven" in its text: fuzzy matching finds that too.
+        assert "Over ons" in titles
+
+
+def test_cooperatie_finds_activiteitencooperaties_on_postgresql_only(client):
+    """A word inside a compound, without its diaeresis: only PostgreSQL's trigrams find that."""
+    response = search(client, "cooperatie")
+
+    if POSTGRESQL:
+        assert result_titles(response)[0] == "Activiteitencoöperaties"
+        assert "1 resultaat" not in status_text(response)
+    else:
+        # SQLite's FTS5 matches whole words and prefixes, never the middle of a compound.
+        assert result_titles(response) == []
+        assert status_text(response) == (
+            "Geen resultaten voor “cooperatie”. "
+            "Controleer de spelling of probeer een ander of korter woord."
+        )
+
+
+@pytest.mark.parametrize("query", ["coöperaties", "cooperaties", "COÖPERATIES"])
+def test_diacritics_and_case_do_not_matter(client, query):
+    # Over ons: "We kennen ze als maatwerkbedrijven, kringloopwinkels of coöperaties".
+    titles = result_titles(search(client, query))
+
+    assert "Over ons" in titles
+    if POSTGRESQL:
+        assert titles[0] == "Activiteitencoöperaties"
+
+
+def test_the_whole_name_finds_activiteitencooperaties_on_both_databases(client):
+    assert result_titles(search(client, "activiteitencooperatie"))[0] == "Activiteitencoöperaties"
+
+
+def test_several_words_find_pages_with_all_of_them(client):
+    response = search(client, "sociale economie")
+
+    titles = result_titles(response)
+    assert titles[0] == "Sociale economie"  # the home page: its title holds both words
+    assert "Over ons" in titles
+    assert status_text(response).startswith(f"{len(titles)} resultaten voor “sociale economie”")
+
+
+def test_results_show_title_excerpt_and_link(client):
+    response = search(client, "ombudsdienst")
+
+    results = soup(response).select(".search-result")
+    assert [r.find("a").get_text(strip=True) for r in results] == ["Toegankelijkheidsverklaring"]
+    assert results[0].find("a")["href"] == "/toegankelijkheid/"
+    assert results[0].find(class_="search-result__excerpt").get_text(strip=True) == (
+        ContentPage.objects.get(slug="toegankelijkheid").search_description
+    )
+    assert status_text(response) == "1 resultaat voor “ombudsdienst”"
+
+
+def test_a_page_without_description_shows_the_start_of_its_text(client, about):
+    result = soup(search(client, "kringloopwinkels")).select_one(".search-result")
+
+    assert result.find("a").get_text(strip=True) == "Over ons"
+    excerpt = result.find(class_="search-result__excerpt").get_text(strip=True)
+    assert excerpt.startswith("Je komt het hier allemaal te weten. Wie zijn wij? Sociale economie")
+    assert excerpt.endswith("…")
+    assert "wie-zijn-wij" not in excerpt  # anchors are not text
+
+
+def test_drafts_and_unpublished_pages_are_not_found(client, maatwerkbedrijven):
+    maatwerkbedrijven.summary = "Geheimzinnigwoord in een concept."
+    maatwerkbedrijven.save_revision()  # a draft: not published
+    disclaimer = ContentPage.objects.get(slug="disclaimer")
+    disclaimer.unpublish()
+
+    assert result_titles(search(client, "geheimzinnigwoord")) == []
+    assert "Disclaimer" not in result_titles(search(client, "aansprakelijk"))
+
+
+def test_a_published_change_is_found_at_once(client, maatwerkbedrijven):
+    maatwerkbedrijven.summary = "Maatwerkbedrijven bouwen ook zeepkisten."
+    maatwerkbedrijven.save_revision().publish()
+
+    assert result_titles(search(client, "zeepkisten")) == ["Maatwerkbedrijven"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n", "\x00", "\u200b"])
+def test_an_empty_search_asks_for_words(client, query):
+    response = search(client, query)
+
+    assert result_titles(response) == []
+    assert status_text(response) == "Typ een of meer woorden in het zoekvak."
+
+
+def test_no_query_at_all_asks_for_words(client):
+    response = client.get("/zoeken/")
+
+    assert response.status_code == 200
+    assert status_text(response) == "Typ een of meer woorden in het zoekvak."
+
+
+@pytest.mark.parametrize("query", ["!!!", "%%%", "'\"", "*", "-- ;", "_"])
+def test_a_search_without_letters_or_digits_gets_a_friendly_answer(client, query):
+    response = search(client, query)
+
+    assert result_titles(response) == []
+    assert status_text(response) == (
+        "Je zoekterm bevat geen letters of cijfers. Probeer het opnieuw met een woord."
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "' OR 1=1 --",
+        "OR",
+        "AND NOT",
+        "NEAR(sociale economie)",
+        '"sociale economie"',
+        "sociale*",
+        "maatwerk\x00bedrijf",
+        "😀 sociale",
+        "a",
+        "%27%22",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_odd_searches_never_break_the_page(client, query):
+    response = search(client, query)
+
+    assert "Er ging iets mis" not in main_text(response)
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_very_long_search_is_cut_to_200_characters(client):
+    query = "maatwerkbedrijf " * 40  # 640 characters
+
+    response = search(client, query)
+
+    html = soup(response)
+    assert html.find("input", id="search-page-input")["value"] == query[:MAX_QUERY_LENGTH].strip()
+    assert "Je zoekterm was te lang. We zochten op de eerste 200 tekens." in status_text(response)
+
+
+def test_clean_query_keeps_words_only():
+    query = clean_query("  Coöperatie's,\x00 (sociale)  economie!  ")
+
+    assert query.text == "Coöperatie's, (sociale) economie!"
+    assert query.terms == "Coöperatie s sociale economie"
+    assert not query.truncated
+
+
+@pytest.fixture
+def many_pages(home):
+    """Fifteen published pages that all mention 'veldbloemen'."""
+    for number in range(1, 16):
+        page = home.add_child(
+            instance=ContentPage(
+                title=f"Veldbloemen {number:02}",
+                slug=f"veldbloemen-{number:02}",
+                intro=f"<p>Over veldbloemen, deel {number}.</p>",
+            )
+        )
+        page.save_revision().publish()
+
+
+def pagination_links(response):
+    nav = soup(response).find("nav", class_="pagination")
+    return [" ".join(a.get_text(" ").split()) for a in nav.find_all("a")] if nav else []
+
+
+def test_results_come_ten_per_page(client, many_pages):
+    first = search(client, "veldbloemen")
+    second = search(client, "veldbloemen", page="2")
+
+    assert len(result_titles(first)) == 10
+    assert len(result_titles(second)) == 5
+    assert set(result_titles(first)).isdisjoint(result_titles(second))
+    assert status_text(first) == "15 resultaten voor “veldbloemen” (pagina 1 van 2)"
+    assert pagination_links(first) == ["Pagina 2", "Volgende pagina"]
+    assert pagination_links(second) == ["Vorige pagina", "Pagina 1"]
+    assert soup(second).find("ol", class_="search-results")["start"] == "11"
+    next_link = soup(first).find("a", rel="next")["href"]
+    assert next_link == "?q=veldbloemen&page=2"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [("abc", 1), ("", 1), ("1.5", 1), ("0", 2), ("-1", 2), ("999", 2), ("9" * 40, 2)],
+)
+def test_an_invalid_page_number_shows_the_first_or_last_page(client, many_pages, page, expected):
+    response = search(client, "veldbloemen", page=page)
+
+    assert f"(pagina {expected} van 2)" in status_text(response)
+
+
+def test_editors_can_promote_a_result_for_a_query(client):
+    contact = ContentPage.objects.get(slug="contact")
+    query = Query.get("Subsidie")
+    SearchPromotion.objects.create(
+        query=query, page=contact, description="Vragen over subsidies? Bel 1700.", sort_order=0
+    )
+
+    response = search(client, "subsidie")
+
+    first = soup(response).select_one(".search-result")
+    assert "search-result--promoted" in first["class"]
+    assert first.find("a").get_text(strip=True) == "Contact"
+    assert first.find("a")["href"] == "/contact/"
+    assert first.find(class_="search-result__label").get_text(strip=True) == "Aanbevolen"
+    assert first.find(class_="search-result__excerpt").get_text(strip=True) == (
+        "Vragen over subsidies? Bel 1700."
+    )
+    # A promoted page is listed once, even when it matches the search itself too.
+    assert result_titles(response).count("Contact") == 1
+
+
+def test_searching_records_nothing(client):
+    """The privacy statement promises that searches are not stored."""
+    search(client, "maatwerkbedrijf")
+
+    assert not Query.objects.exists()
+
+
+def test_every_page_has_a_search_box_in_the_header_that_works_without_javascript(client):
+    for url in ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/", "/contact/", "/bestaat-niet/"]:
+        header = soup(client.get(url)).find("header")
+        form = header.find("form", role="search")
+        assert form["action"] == "/zoeken/", url
+        assert form["method"] == "get", url
+        field = form.find("input", attrs={"name": "q"})
+        assert field["type"] == "search"
+        assert header.find("label", attrs={"for": field["id"]}).get_text(strip=True) == (
+            "Zoeken op deze website"
+        )
+        assert form.find("button", type="submit").get_text(strip=True) == "Zoeken"
+
+
+def test_editors_find_promoted_results_in_the_admin_settings(admin_client):
+    response = admin_client.get("/admin/searchpicks/")
+
+    assert response.status_code == 200
+    assert "Uitgelichte zoekresultaten" in response.content.decode()
+    assert admin_client.get("/admin/searchpicks/add/").status_code == 200
