@@ -54,13 +54,12 @@ class ActorTypeListBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         request = context.get("request")
         about_page = AboutPage.objects.live().first()
-        context["actor_types"] = [
-            (
-                actor_type,
-                about_page.actor_type_url(actor_type, request=request) if about_page else None,
-            )
-            for actor_type in ActorType.objects.live()
-        ]
+        actor_types = ActorType.objects.live()
+        context["actor_types"] = (
+            about_page.actor_type_links(actor_types, request=request)
+            if about_page
+            else [(actor_type, None) for actor_type in actor_types]
+        )
         return context
 
 

@@ -66,6 +66,17 @@ class AboutPage(RoutablePageMixin, Page):
             "actor_type", kwargs={"slug": actor_type.slug}
         )
 
+    def actor_type_links(self, actor_types, request=None):
+        """(actor type, its address) pairs for a list; this page's own address is looked up once."""
+        base_url = self.get_url(request)
+        return [
+            (
+                actor_type,
+                base_url + self.reverse_subpage("actor_type", kwargs={"slug": actor_type.slug}),
+            )
+            for actor_type in actor_types
+        ]
+
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
         return actor_type_detail(request, self, slug)
