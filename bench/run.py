@@ -137,25 +137,20 @@ def main():
             ).start()
             try:
                 static = stylesheet_url(server.port)
-                targets = []
-                for label, path in PAGES:
+                results = {}
+                for label, path in [*PAGES, ("static file", static)]:
                     status, _, _ = get(server.port, path)
                     if status != 200:
                         print(f"  {label} ({path}): answers {status}, skipped", file=sys.stderr)
-                        rows.append((name, label, None, path))
+                        results[label] = None
                         continue
                     get(server.port, path)  # the cached runs measure hits, not the first miss
-                    targets.append((label, path))
-                targets.append(("static file", static))
-                results = {}
-                for label, path in targets:
                     print(f"  {name}: {label} ...", file=sys.stderr)
                     results[label] = wrk(
                         server.port, path, args.seconds, args.connections, args.threads
                     )
-                    x_cache = get(server.port, path)[1]
-                    results[label]["x_cache"] = x_cache or "-"
-                for label, path in targets:
+                    results[label]["x_cache"] = get(server.port, path)[1] or "-"
+                for label, path in [*PAGES, ("static file", static)]:
                     rows.append((name, label, results[label], path, results["static file"]["rps"]))
             finally:
                 server.stop()
