@@ -6,9 +6,10 @@ Starts a throwaway PostgreSQL cluster and Redis (or uses --database-url), loads 
 content, and runs gunicorn with production settings (DEBUG off, a bench SECRET_KEY,
 ALLOWED_HOSTS=127.0.0.1) three times: page cache off, page cache in Redis, page cache in local
 memory. For each it measures with wrk (Debian package `wrk`) the home page, Over ons, an actor
-page, search (when /zoeken/ exists) and a static file served by the same gunicorn, and prints
-each page's throughput as a share of the static file's: on a shared, noisy machine that ratio
-holds better than absolute numbers. Target: cached pages at least 50 % of static.
+page and search (when /zoeken/ exists), each followed at once by the static stylesheet served
+by the same gunicorn, and prints each page's throughput as a share of that static run's: on a
+shared, noisy machine that ratio holds better than absolute numbers. Target: cached pages at
+least 50 % of static. X-Cache is what the last request before the run was answered with.
 """
 
 import argparse
@@ -97,6 +98,27 @@ def stylesheet_url(port):
     return re.search(r'<link rel="stylesheet" href="([^"]+)"', body).group(1)
 
 
+def measure_config(name, port, args):
+    """Each page, then the static file straight after it: the share of static compares two runs
+    made seconds apart, so a neighbour's load on the machine weighs on both alike."""
+    static = stylesheet_url(port)
+    rows = []
+    for label, path in PAGES:
+        if get(port, path)[0] != 200:
+            print(f"  {label} ({path}) does not answer 200: skipped", file=sys.stderr)
+            rows.append((name, label, path, None, None))
+            continue
+        for _ in range(8):  # warm every worker: the cached runs measure hits, not misses
+            x_cache = get(port, path)[1] or "-"
+        print(f"  {name}: {label} and the static file ...", file=sys.stderr)
+        page = wrk(port, path, args.seconds, args.connections, args.threads)
+        page["x_cache"] = x_cache
+        paired = wrk(port, static, args.seconds, args.connections, args.threads)
+        paired["x_cache"] = "-"
+        rows.append((name, label, path, page, paired))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -136,22 +158,7 @@ def main():
                 free_port(8401, 8499), env, args.workers, args.gunicorn_threads, workdir
             ).start()
             try:
-                static = stylesheet_url(server.port)
-                results = {}
-                for label, path in [*PAGES, ("static file", static)]:
-                    status, _, _ = get(server.port, path)
-                    if status != 200:
-                        print(f"  {label} ({path}): answers {status}, skipped", file=sys.stderr)
-                        results[label] = None
-                        continue
-                    get(server.port, path)  # the cached runs measure hits, not the first miss
-                    print(f"  {name}: {label} ...", file=sys.stderr)
-                    results[label] = wrk(
-                        server.port, path, args.seconds, args.connections, args.threads
-                    )
-                    results[label]["x_cache"] = get(server.port, path)[1] or "-"
-                for label, path in [*PAGES, ("static file", static)]:
-                    rows.append((name, label, results[label], path, results["static file"]["rps"]))
+                rows.extend(measure_config(name, server.port, args))
             finally:
                 server.stop()
                 time.sleep(1)
@@ -171,16 +178,19 @@ def main():
         "| share of static |"
     )
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for row in rows:
-        name, label, result, path = row[:4]
-        if result is None:
-            print(f"| {name} | {label} `{path}` | - | skipped: not on this branch | | | | |")
+    for name, label, path, page, static in rows:
+        if page is None:
+            print(f"| {name} | {label} `{path}` | | skipped: not on this branch | | | | |")
             continue
-        share = result["rps"] / row[4] * 100
-        print(
-            f"| {name} | {label} `{path}` | {result['x_cache']} | {result['rps']:.0f} | "
-            f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} | {share:.0f} % |"
-        )
+        share = page["rps"] / static["rps"] * 100
+        for what, result, cell in (
+            (f"{label} `{path}`", page, f"{share:.0f} %"),
+            ("static file, right after", static, ""),
+        ):
+            print(
+                f"| {name} | {what} | {result['x_cache']} | {result['rps']:.0f} | "
+                f"{result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} | {cell} |"
+            )
 
 
 if __name__ == "__main__":
