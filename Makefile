@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install migrate lint messages clean
+.PHONY: run test test-reliability bench install migrate lint messages clean
 
 run: install
 	$(MANAGE) migrate --no-input
@@ -15,6 +15,14 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# Only the slow tests against real gunicorn, PostgreSQL and Redis (`make test` runs them too).
+test-reliability: install
+	$(BIN)/pytest -m reliability
+
+# Requests/s and latency of the production set-up; see docs/performance.md. Needs wrk.
+bench: install
+	$(BIN)/python -m bench.run
 
 install: $(VENV)/.installed
 

@@ -112,9 +112,7 @@ class ActorType(
         about_page = self.get_about_page()
         if about_page is None:
             return None
-        return about_page.get_full_url(request) + about_page.reverse_subpage(
-            "actor_type", kwargs={"slug": self.slug}
-        )
+        return about_page.get_full_url(request) + about_page.actor_type_path(self.slug)
 
     # Previews render the real public template, so editors see exactly what visitors will.
 

@@ -11,10 +11,11 @@ def actor_type_context(request, actor_type, about_page):
     context.update(
         {
             "actor_type": actor_type,
-            "other_actor_types": [
-                (other, about_page.actor_type_url(other, request=request) if about_page else None)
-                for other in others
-            ],
+            "other_actor_types": (
+                about_page.actor_type_links(others, request=request)
+                if about_page
+                else [(other, None) for other in others]
+            ),
         }
     )
     return context

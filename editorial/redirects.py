@@ -40,9 +40,7 @@ def redirect_renamed_actor_type(about_page, old_slug, new_slug):
 
 
 def _route(about_page, slug):
-    return Redirect.normalise_page_route_path(
-        about_page.reverse_subpage("actor_type", kwargs={"slug": slug})
-    )
+    return Redirect.normalise_page_route_path(about_page.actor_type_path(slug))
 
 
 def _old_path(page_path, route):

@@ -54,14 +54,15 @@ class ActorTypeListBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         request = context.get("request")
-        about_page = AboutPage.objects.live().first()
-        context["actor_types"] = [
-            (
-                actor_type,
-                about_page.actor_type_url(actor_type, request=request) if about_page else None,
-            )
-            for actor_type in ActorType.objects.live()
-        ]
+        page = context.get("page")
+        # On Over ons itself the list needs no query for the page that serves the actor types.
+        about_page = page if isinstance(page, AboutPage) else AboutPage.objects.live().first()
+        actor_types = ActorType.objects.live()
+        context["actor_types"] = (
+            about_page.actor_type_links(actor_types, request=request)
+            if about_page
+            else [(actor_type, None) for actor_type in actor_types]
+        )
         return context
 
 

@@ -63,16 +63,26 @@ class AboutPage(RoutablePageMixin, Page):
         """The page's sections, for the in-page contents list."""
         return [block.value for block in self.body if block.block_type == "section"]
 
+    def actor_type_path(self, slug):
+        """An actor type's route below this page, e.g. "maatwerkbedrijven/"."""
+        return self.reverse_subpage("actor_type", kwargs={"slug": slug})
+
     def actor_type_url(self, actor_type, request=None):
-        return self.get_url(request) + self.reverse_subpage(
-            "actor_type", kwargs={"slug": actor_type.slug}
-        )
+        return self.get_url(request) + self.actor_type_path(actor_type.slug)
+
+    def actor_type_links(self, actor_types, request=None, full_url=False):
+        """(actor type, its address) pairs for a list; this page's own address is looked up once."""
+        base_url = self.get_full_url(request) if full_url else self.get_url(request)
+        return [
+            (actor_type, base_url + self.actor_type_path(actor_type.slug))
+            for actor_type in actor_types
+        ]
 
     def get_route_paths(self):
         # Wagtail's redirects app creates a redirect for each of these paths when this page is
         # renamed or moved, so partners' links to the actor types keep working too.
         slugs = ActorType.objects.live().values_list("slug", flat=True)
-        return ["/"] + [self.reverse_subpage("actor_type", kwargs={"slug": s}) for s in slugs]
+        return ["/"] + [self.actor_type_path(slug) for slug in slugs]
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
@@ -80,17 +90,10 @@ class AboutPage(RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         # The actor types live at routes below this page, which the page tree does not list.
-        urls = super().get_sitemap_urls(request)
-        base_url = self.get_full_url(request)
-        for actor_type in ActorType.objects.live():
-            urls.append(
-                {
-                    "location": base_url
-                    + self.reverse_subpage("actor_type", kwargs={"slug": actor_type.slug}),
-                    "lastmod": actor_type.last_published_at,
-                }
-            )
-        return urls
+        links = self.actor_type_links(ActorType.objects.live(), request, full_url=True)
+        return super().get_sitemap_urls(request) + [
+            {"location": url, "lastmod": actor_type.last_published_at} for actor_type, url in links
+        ]
 
 
 class ContentPage(Page):

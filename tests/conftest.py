@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from actortypes.models import ActorType
@@ -12,6 +13,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from what a fresh install shows: the seed content, loaded once."""
     with django_db_blocker.unblock():
         call_command("load_initial_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page stored by one test must not show in another."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -33,12 +33,19 @@ def site_header(context):
     }
 
 
+def breadcrumb_pages(page):
+    """Home … page, without the tree's root. Kept on the page: the breadcrumbs and their JSON-LD
+    both need them."""
+    if not hasattr(page, "_breadcrumb_pages"):
+        page._breadcrumb_pages = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    return page._breadcrumb_pages
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page, current_title=None):
     """Home › … › page, and a last crumb for a view below the page (an actor type)."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1) if page else []
     return {
-        "ancestors": ancestors,
+        "ancestors": breadcrumb_pages(page) if page else [],
         "current_title": current_title,
         "request": context.get("request"),
     }

@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from pages import vlaanderen_widget
 from pages.models import FooterSettings
+from pages.templatetags.navigation_tags import breadcrumb_pages
 
 register = template.Library()
 
@@ -104,15 +105,15 @@ def page_meta(context):
     url = last_modified = None
     crumbs = []
     if page is not None:
-        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
         crumbs = [
             (_("Home") if ancestor.depth == 2 else ancestor.title, ancestor.get_full_url(request))
-            for ancestor in ancestors
+            for ancestor in breadcrumb_pages(page)
         ]
     if actor_type is not None:
         page_title = actor_type.name
         page_description = actor_type.summary
-        url = actor_type.get_full_url(request)
+        # The page shown with an actor type is Over ons, which serves it.
+        url = page.get_full_url(request) + page.actor_type_path(actor_type.slug)
         last_modified = actor_type.last_published_at
         crumbs.append((actor_type.name, url))
     elif page is not None:

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "pages",
     "actortypes",
     "editorial",
+    "serving",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -41,6 +42,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page cache (serving/): ETag → 304 also for cached pages; cached pages need no database.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "serving.middleware.PageCacheMiddleware",
+    "serving.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -154,3 +159,38 @@ INSTALLED_APPS += [
 # Dutch stemming and stop words in PostgreSQL's full-text search; SQLite's FTS5 has no languages.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
+
+# Cache and page cache (serving/, docs/performance.md)
+
+# Several processes or instances share one Redis cache; without REDIS_URL each process keeps its
+# own cache in memory. A broken or stopped Redis never breaks a page: errors count as misses.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "socialeconomy",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+# Seconds a rendered page is kept (0 switches the page cache off). Publishing clears it at once
+# through the shared Redis; a process's own memory cannot be cleared by another process, so
+# without Redis the pages of other workers may lag by up to this long.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600 if REDIS_URL else 60))
+# How long browsers and shared caches may keep an anonymous page (Cache-Control: max-age).
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
+# Never served from or stored in the page cache.
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")

@@ -8,7 +8,13 @@ from wagtail.models import Locale, Page, Site
 from actortypes.models import ActorType
 from editorial.roles import set_up_editorial_roles
 from pages import content
-from pages.models import AboutPage, ContentPage, FooterSettings, HomePage
+from pages.models import (
+    AboutPage,
+    ContentPage,
+    FooterSettings,
+    HomePage,
+    VlaanderenWidgetSettings,
+)
 
 
 class Command(BaseCommand):
@@ -31,6 +37,8 @@ class Command(BaseCommand):
         self.load_actor_types(content.read("actortypes.yaml")["actor_types"])
         self.load_content_pages(home, content.read("content-pages.yaml")["content_pages"])
         self.load_footer(site, site_data["footer"])
+        # Present from the start (switched off), so no visitor's request has to create it.
+        VlaanderenWidgetSettings.objects.get_or_create(site=site)
 
     def report(self, message):
         self.stdout.write(message)

@@ -1,0 +1,114 @@
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import (
+    add_never_cache_headers,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date
+
+from serving import pagecache
+
+logger = logging.getLogger(__name__)
+
+# Django's messages framework keeps pending messages in this cookie (CookieStorage.cookie_name).
+MESSAGES_COOKIE = "messages"
+
+
+class PageCacheMiddleware:
+    """Serves anonymous GET and HEAD page views from the page cache, and fills it.
+
+    A request is eligible when it carries no query string (search results and page numbers are
+    rendered fresh each time), no session or messages cookie (so never for logged-in users) and
+    is not for the admin or another never-cached address. Only complete 200 responses that set
+    no cookie, vary on nothing but Cookie and do not forbid caching are stored. Looking up a
+    page touches no database, so stored pages keep being served while PostgreSQL is down.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_eligible(request):
+            response = self.get_response(request)
+            if self.has_personal_cookie(request) and "Cache-Control" not in response:
+                add_never_cache_headers(response)
+            return response
+
+        generation, entry = pagecache.lookup(request)
+        if entry is not None:
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for name, value in entry["headers"].items():
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if request.method == "GET" and self.is_storable(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            response["Last-Modified"] = http_date()
+            set_response_etag(response)
+            pagecache.store(request, response, generation)
+            response["X-Cache"] = "miss"
+        return response
+
+    def is_eligible(self, request):
+        return (
+            pagecache.timeout() > 0
+            and request.method in ("GET", "HEAD")
+            and not request.META.get("QUERY_STRING")
+            and not self.has_personal_cookie(request)
+            and not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
+        )
+
+    @staticmethod
+    def has_personal_cookie(request):
+        """A session (a logged-in editor sees the user bar) or pending messages: Django's cookies
+        that change what a page shows. Other cookies (CSRF, a browser's own) change nothing."""
+        return settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES
+
+    @staticmethod
+    def is_storable(request, response):
+        cache_control = response.get("Cache-Control", "")
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not getattr(request, "is_preview", False)
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+            # The key is the address alone: a response that differs by, say, Accept-Encoding
+            # would be served to the wrong client. Cookie is fine: only cookie-less visitors
+            # (as far as Django's cookies go) are served from the cache.
+            and vary <= {"cookie"}
+        )
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers a Dutch 503 page, never a traceback, when the database cannot be reached.
+
+    The page is a standalone template rendered without a request context, so rendering it
+    queries nothing. Django reconnects by itself on the next request once the database is back
+    (CONN_HEALTH_CHECKS), so no restart is needed.
+    """
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=True)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response

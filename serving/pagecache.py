@@ -1,0 +1,76 @@
+"""The full-page cache for anonymous visitors, shared by every process through Django's cache.
+
+Every public page shows the navigation, the footer and (on Over ons, the home page and each actor
+page) the list of actor types, so one publish can change any page. Clearing is therefore all or
+nothing, and cheap: each stored page carries the cache *generation* it was rendered in, and
+clearing sets a new generation, so older entries are simply never served again (they expire on
+their own). Nothing is flushed, which keeps other data in the same cache (Wagtail's site root
+paths, login throttling) intact.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def timeout():
+    """Seconds a rendered page is kept; 0 switches the page cache off."""
+    return settings.PAGE_CACHE_TIMEOUT
+
+
+def page_key(request):
+    # Host and scheme are part of the address: one cache may serve several host names.
+    uri = request.build_absolute_uri()
+    return "pagecache:page:" + hashlib.sha256(uri.encode()).hexdigest()
+
+
+def _new_generation():
+    return uuid.uuid4().hex
+
+
+def lookup(request):
+    """The current generation and, when there is one for it, the stored page for this request.
+
+    One round trip to the cache. A missing generation (a fresh or restarted cache) gets a new,
+    unique one, so no page stored before can come back.
+    """
+    key = page_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = _new_generation()
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY) or generation
+        return generation, None
+    entry = found.get(key)
+    if entry is None or entry["generation"] != generation:
+        return generation, None
+    return generation, entry
+
+
+def store(request, response, generation):
+    cache.set(
+        page_key(request),
+        {
+            "generation": generation,
+            "status": response.status_code,
+            "headers": dict(response.headers),
+            "content": response.content,
+        },
+        timeout=timeout(),
+    )
+
+
+def clear():
+    """Forget every stored page: now, and again once the current transaction commits.
+
+    The second clear matters when a page is rendered between the first clear and the commit:
+    it read the old content and would otherwise be stored under the new generation.
+    """
+    cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), timeout=None))

@@ -1,0 +1,70 @@
+"""With REDIS_URL, processes share the page cache in Redis; a Redis that is down breaks nothing."""
+
+import socket
+
+import pytest
+import redis
+from django.core.cache import cache
+
+from tests.html import soup
+
+pytestmark = pytest.mark.django_db
+
+# The project's own database number on the machine's Redis; tests may empty it.
+REDIS_URL = "redis://127.0.0.1:6379/4"
+
+
+def redis_cache(location):
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "socialeconomy-tests",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def shared_redis(settings):
+    settings.CACHES = redis_cache(REDIS_URL)
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_pages_are_stored_in_redis_and_publishing_clears_them(
+    client, shared_redis, maatwerkbedrijven
+):
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+    stored = redis.Redis.from_url(REDIS_URL).keys("socialeconomy-tests:*pagecache:page:*")
+    assert len(stored) == 1
+
+    maatwerkbedrijven.summary = "Gedeeld via Redis."
+    maatwerkbedrijven.save_revision().publish()
+
+    response = client.get("/over-ons/")
+    assert response["X-Cache"] == "miss"
+    assert "Gedeeld via Redis." in response.content.decode()
+
+
+def test_with_redis_down_pages_are_served_uncached_without_errors(client, settings):
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+
+    for _ in range(3):
+        for url in ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/"]:
+            response = client.get(url)
+            assert response.status_code == 200
+            assert "X-Cache" not in response or response["X-Cache"] == "miss"
+    assert soup(client.get("/over-ons/")).h1.get_text(strip=True) == "Over ons"
