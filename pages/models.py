@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -65,6 +66,13 @@ class AboutPage(RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage(
             "actor_type", kwargs={"slug": actor_type.slug}
         )
+
+    def get_cached_paths(self):
+        # The actor types' pages show this page's title in their breadcrumbs: a CDN purges them
+        # along with Over ons.
+        ActorType = apps.get_model("actortypes", "ActorType")
+        slugs = ActorType.objects.live().values_list("slug", flat=True)
+        return ["/"] + ["/" + self.reverse_subpage("actor_type", kwargs={"slug": s}) for s in slugs]
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):

@@ -9,3 +9,9 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# The admin login lockout stays on (tests/test_security.py exercises it); only the test client's
+# login(), which has no request, bypasses it.
+AUTHENTICATION_BACKENDS = [
+    "tests.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
