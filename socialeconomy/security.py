@@ -25,7 +25,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     The public site gets ``CONTENT_SECURITY_POLICY``; the Wagtail admin, whose own scripts and
     styles need more, gets ``CONTENT_SECURITY_POLICY_ADMIN``. Sources added with
     ``allow_sources()`` are appended to either, for that response only.
+
+    A preview is a page rendered inside an admin request: Wagtail runs it through the middleware
+    as a dummy request for the page's own URL. That inner pass sets no policy; the admin request
+    around it does, keeping the sources the page added.
     """
+
+    def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            response._csp_sources_from_preview = getattr(request, "_csp_update", None)
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -33,13 +43,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = dict(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
-        extra = getattr(request, "_csp_update", None)
-        if extra:
-            update = dict(parts.update or {})
-            for directive, sources in extra.items():
+        update = dict(parts.update or {})
+        for extra in [
+            getattr(request, "_csp_update", None),
+            getattr(response, "_csp_sources_from_preview", None),
+        ]:
+            for directive, sources in (extra or {}).items():
                 update[directive] = [*update.get(directive, []), *sources]
-            parts = PolicyParts(parts.config, update, parts.replace, parts.nonce)
-        return parts
+        return PolicyParts(parts.config, update or parts.update, parts.replace, parts.nonce)
 
 
 def client_ip(request):

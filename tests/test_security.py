@@ -68,6 +68,31 @@ def test_code_can_allow_a_source_for_one_response_only():
     assert directives(without)["script-src"] == ["'self'"]
 
 
+def test_a_preview_gets_the_admin_policy_with_the_sources_the_page_added(admin_client, about):
+    # Wagtail renders a preview as a dummy request for the page's own URL, inside the admin
+    # request; the page's widget sources must survive into the admin's policy.
+    def page_with_widget(request):
+        allow_sources(request, {"script-src": ["https://widgets.example.org"]})
+        return HttpResponse("<p>preview</p>")
+
+    factory = RequestFactory()
+    preview_request = factory.get("/over-ons/")
+    preview_request.is_dummy = True
+    preview = ContentSecurityPolicyMiddleware(page_with_widget)(preview_request)
+    assert "Content-Security-Policy" not in preview
+
+    response = ContentSecurityPolicyMiddleware(lambda request: preview)(
+        factory.get(f"/admin/pages/{about.pk}/edit/preview/")
+    )
+
+    assert directives(response)["script-src"] == [
+        "'self'",
+        "'unsafe-inline'",
+        "https://widgets.example.org",
+    ]
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
 def test_every_page_sends_the_browser_security_headers(client):
     response = client.get("/")
 
