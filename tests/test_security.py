@@ -1,10 +1,13 @@
 """Security as visitors and editors meet it: headers, the admin login lockout, uploads."""
 
+import io
+
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import RequestFactory
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 
 from socialeconomy.security import ContentSecurityPolicyMiddleware, allow_sources, client_ip
@@ -252,4 +255,20 @@ def test_oversized_images_are_refused_in_dutch(admin_client):
     assert response.status_code == 200
     assert form_errors(response) == [
         "Dit bestand is te groot (10,0\xa0MB). De maximale bestandsgrootte is 10,0\xa0MB."
+    ]
+
+
+def test_images_with_too_many_pixels_are_refused_in_dutch(admin_client):
+    # A small file that would take gigabytes of memory to resize: 8000 × 6000 pixels.
+    buffer = io.BytesIO()
+    PILImage.new("1", (8000, 6000)).save(buffer, "PNG")
+    response = admin_client.post(
+        "/admin/images/add/",
+        {"title": "Poster", "file": SimpleUploadedFile("poster.png", buffer.getvalue())},
+    )
+
+    assert response.status_code == 200
+    assert form_errors(response) == [
+        "Deze afbeelding bevat teveel pixels (48000000). Het maximum aantal toegestane pixels is "
+        "40000000. Snij de afbeelding bij of verlaag de resolutie en probeer het opnieuw."
     ]

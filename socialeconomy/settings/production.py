@@ -25,6 +25,5 @@ X_FRAME_OPTIONS = "DENY"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 # Load balancers and the container's HEALTHCHECK probe over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
-SESSION_COOKIE_HTTPONLY = True
 # Static files live in the image (collectstatic at build); STATIC_ROOT may point elsewhere.
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
