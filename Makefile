@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-reliability bench install migrate lint messages clean
+.PHONY: run test test-reliability bench install migrate lint messages clean lock audit
 
 run: install
 	$(MANAGE) migrate --no-input
@@ -26,10 +26,11 @@ bench: install
 
 install: $(VENV)/.installed
 
-# Reinstall whenever the pinned dependencies change.
-$(VENV)/.installed: pyproject.toml
+# Reinstall whenever the pinned dependencies change. requirements.lock pins what the Docker
+# image runs; development takes the same versions.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --editable '.[dev]'
+	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev]'
 	touch $@
 
 lint: install
@@ -43,6 +44,15 @@ lint: install
 messages: install
 	$(MANAGE) makemessages --locale nl --no-location --no-obsolete --ignore '$(VENV)/*' --ignore 'staticfiles/*'
 	$(MANAGE) compilemessages --locale nl --ignore '$(VENV)/*'
+
+# Re-resolve requirements.lock after changing a dependency in pyproject.toml.
+lock:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python bin/lock-requirements
+
+# Known vulnerabilities in what the image ships: every package in requirements.lock.
+audit: install
+	$(BIN)/pip-audit --no-deps --disable-pip --progress-spinner off --requirement requirements.lock
 
 clean:
 	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

@@ -82,7 +82,12 @@ class AboutPage(RoutablePageMixin, Page):
         # Wagtail's redirects app creates a redirect for each of these paths when this page is
         # renamed or moved, so partners' links to the actor types keep working too.
         slugs = ActorType.objects.live().values_list("slug", flat=True)
-        return ["/"] + [self.actor_type_path(slug) for slug in slugs]
+        return ["/"] + ["/" + self.actor_type_path(slug) for slug in slugs]
+
+    def get_cached_paths(self):
+        # The actor pages show this page's title in their breadcrumbs: a CDN purges them along
+        # with Over ons.
+        return self.get_route_paths()
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
@@ -164,7 +169,7 @@ class VlaanderenWidgetSettings(BaseSiteSetting):
 
     Off by default: the site is complete without it. When it is on, visitors' browsers load
     scripts from the widget platform, and the Content-Security-Policy must allow its host
-    (see pages.vlaanderen_widget.csp_sources).
+    (see pages.vlaanderen_widget).
     """
 
     enabled = models.BooleanField(

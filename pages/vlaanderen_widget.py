@@ -1,13 +1,16 @@
 """The optional Vlaanderen global header and footer (the Flemish government's widget platform).
 
 The widget is switched on per site in the admin (Settings › Vlaanderen header and footer). This
-module tells the templates which scripts to load and tells the Content-Security-Policy which host
-it must allow: nothing at all while the widget is off.
+module tells the templates which scripts to load and lets the response's Content-Security-Policy
+allow the widget's host: nothing at all while the widget is off.
 """
 
 from pages.models import VlaanderenWidgetSettings
+from socialeconomy.security import allow_sources
 
 WIDGET_HOST = "https://prod.widgets.burgerprofiel.vlaanderen.be"
+# The widget's scripts fetch their content, styles and images from their own host.
+CSP_DIRECTIVES = ("script-src", "connect-src", "style-src", "img-src", "frame-src")
 
 
 def _settings(request):
@@ -26,17 +29,8 @@ def script_urls(request):
     widget = _settings(request)
     if widget is None:
         return None
+    allow_sources(request, {directive: [WIDGET_HOST] for directive in CSP_DIRECTIVES})
     return {
         "header": embed_url(widget.header_widget_id),
         "footer": embed_url(widget.footer_widget_id) if widget.footer_widget_id else None,
     }
-
-
-def csp_sources(request):
-    """The origins the Content-Security-Policy must allow for this request's site.
-
-    An empty tuple while the widget is off. When it is on, the widget's scripts load from
-    WIDGET_HOST and fetch their content, styles and images from the same host, so allow it in
-    script-src, connect-src, style-src, img-src and frame-src.
-    """
-    return (WIDGET_HOST,) if _settings(request) else ()

@@ -1,9 +1,12 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -16,10 +19,13 @@ INSTALLED_APPS = [
     "pages",
     "actortypes",
     "editorial",
+    "search",
     "serving",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -36,15 +42,22 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page cache (serving/): ETag → 304 also for cached pages; cached pages need no database.
+    # It sits outside the CSP middleware, so a cached page keeps the policy it was rendered with
+    # (including sources a page added, e.g. the optional Vlaanderen widget).
     "django.middleware.http.ConditionalGetMiddleware",
     "serving.middleware.PageCacheMiddleware",
+    "socialeconomy.security.ContentSecurityPolicyMiddleware",
     "serving.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Axes turns a locked-out login attempt into its lockout page: it must see the view's response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "socialeconomy.urls"
@@ -127,6 +142,10 @@ WAGTAILSEARCH_BACKENDS = {
         "BACKEND": "wagtail.search.backends.database",
     }
 }
+# Site search at /zoeken/ (search/): Dutch stemming and stop words in PostgreSQL's full-text
+# search; SQLite's FTS5 has no languages.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -138,7 +157,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Editorial work (editorial app): roles, approval workflow, safe renames
+# Editorial work (editorial/): roles, approval workflow, safe renames
 
 # A renamed or moved page keeps answering at its old address with a 301 (Wagtail's default,
 # spelled out because partners depend on it); actor types get the same from editorial.
@@ -148,17 +167,6 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
 )
 # Editors log in through a form that is Dutch throughout (Wagtail's leaves "Password" English).
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
-
-# Public site (issue 4): site search at /zoeken/, search promotions, sitemap.xml.
-INSTALLED_APPS += [
-    "search",
-    "wagtail.contrib.search_promotions",
-    "wagtail.contrib.sitemaps",
-    "django.contrib.sitemaps",
-]
-# Dutch stemming and stop words in PostgreSQL's full-text search; SQLite's FTS5 has no languages.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 
 # Cache and page cache (serving/, docs/performance.md)
 
@@ -194,3 +202,146 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600 if REDIS_URL e
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
 # Never served from or stored in the page cache.
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")
+
+# Security and deployment: media storage, CDN purging, Content-Security-Policy,
+# Permissions-Policy, admin login lockout, uploads. production.py adds HSTS and secure cookies.
+# How to run it: docs/deploy.md.
+
+# Media storage: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, so that any
+# number of web containers share it; the local disk (MEDIA_ROOT) otherwise. boto3 reads the
+# credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the host's role.
+MEDIA_SOURCES = []  # where images come from besides this site, for the CSP below
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    _s3 = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        # Renditions get stable public addresses that browsers and a CDN may cache for a year.
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": None,
+        "object_parameters": {"CacheControl": "max-age=31536000, public"},
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+    if _s3["custom_domain"]:
+        MEDIA_SOURCES = [f"https://{_s3['custom_domain']}"]
+    elif _s3["endpoint_url"]:
+        _endpoint = urlsplit(_s3["endpoint_url"])
+        MEDIA_SOURCES = [
+            f"{_endpoint.scheme}://{_endpoint.netloc}",
+            f"{_endpoint.scheme}://*.{_endpoint.netloc}",
+        ]
+    else:
+        MEDIA_SOURCES = [f"https://{_s3['bucket_name']}.s3.amazonaws.com"]
+        if _s3["region_name"]:
+            MEDIA_SOURCES.append(
+                f"https://{_s3['bucket_name']}.s3.{_s3['region_name']}.amazonaws.com"
+            )
+
+# A CDN or caching proxy in front is purged on publish by Wagtail's frontend cache, for each
+# backend whose variables are set; with none set, publishing purges nothing.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx, … accepting PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if WAGTAILFRONTENDCACHE:
+    # Purges pages on publish; actortypes/frontend_cache.py does the same for actor types.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Content-Security-Policy (django-csp 4). The public site runs no inline script or style and
+# loads nothing from elsewhere; JSON-LD blocks are data, not scripts, and need no exception.
+# Code that needs one more source for one response (e.g. an optional widget that a site
+# setting turns on) calls socialeconomy.security.allow_sources(request, {"script-src": [...]}).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *MEDIA_SOURCES],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (everything under /admin/, previews included) ships inline scripts for its
+# date pickers and inline panels, sets inline styles, and frames its own previews.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_SOURCES],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# The site needs no browser feature that asks for permission: deny them all.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
+
+# Admin login lockout (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name
+# from one address, that pair is locked for an hour. Unknown and existing user names count
+# alike, so neither the login form nor the lockout page tells whether an account exists.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_ENABLE_ADMIN = False
+# Behind the TLS proxy the visitor's address is the one the proxy appended to X-Forwarded-For;
+# TRUSTED_PROXY_COUNT says how many proxies are ours (0: none, use the connection's address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "socialeconomy.security.client_ip"
+
+# Uploads: documents of an allow-listed type, raster images only (SVG can carry script), sizes
+# capped. Documents are always served by Wagtail's view, which sends nosniff and
+# "default-src 'none'"; only PDFs open in the browser, everything else downloads.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# On local disk, media are best served by the proxy in front (docs/deploy.md); SERVE_MEDIA=true
+# lets the site serve them itself, for a single instance without such a proxy.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() in ("1", "true", "yes")

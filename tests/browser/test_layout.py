@@ -33,8 +33,9 @@ def test_contents_link_jumps_to_its_section(page, site_url):
 
     assert page.url.endswith("/over-ons/#wat-is-sociale-economie")
     # Scrolling is smooth for visitors who allow motion: wait until the heading is at the top.
+    # An arrow function, not an expression: Playwright evals expressions, which the CSP forbids.
     page.wait_for_function(
-        "Math.abs(document.getElementById('wat-is-sociale-economie')"
+        "() => Math.abs(document.getElementById('wat-is-sociale-economie')"
         ".getBoundingClientRect().top) < 40"
     )
     assert page.locator("#wat-is-sociale-economie").is_visible()
