@@ -15,11 +15,8 @@ from pages.blocks import BodyBlock
 from pages.rich_text import RICH_TEXT_FEATURES
 
 
-class HomePage(Page):
-    """The front page: introduces the site and leads to Over ons and the actor types."""
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+class IntroBodyPage(Page):
+    """What every page type here is made of: an introduction and the shared content blocks."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
@@ -32,10 +29,20 @@ class HomePage(Page):
     ]
 
     class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
+    """The front page: introduces the site and leads to Over ons and the actor types."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
         verbose_name = _("home page")
 
 
-class AboutPage(RoutablePageMixin, Page):
+class AboutPage(RoutablePageMixin, IntroBodyPage):
     """Over ons: who the department is and what social entrepreneurship is.
 
     Each published actor type is served below this page, at /over-ons/<actor type slug>/.
@@ -45,16 +52,6 @@ class AboutPage(RoutablePageMixin, Page):
     # Child pages would compete with the actor types for the URLs below this page.
     subpage_types = []
     max_count = 1
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
-
-    content_panels = Page.content_panels + ["intro", "body"]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
 
     class Meta:
         verbose_name = _("about page")
@@ -101,7 +98,7 @@ class AboutPage(RoutablePageMixin, Page):
         ]
 
 
-class ContentPage(Page):
+class ContentPage(IntroBodyPage):
     """A page of plain information: the accessibility statement, privacy, disclaimer, contact.
 
     Shows the date it was last published, so visitors can judge how current it is.
@@ -109,16 +106,6 @@ class ContentPage(Page):
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
-
-    content_panels = Page.content_panels + ["intro", "body"]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
 
     class Meta:
         verbose_name = _("content page")

@@ -42,7 +42,8 @@ def assert_dutch_503(response):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
-    assert [t.name for t in response.templates] == ["503.html"]
+    # The standalone error frame, not base.html with its navigation (which needs the database).
+    assert [t.name for t in response.templates] == ["503.html", "error_base.html"]
     html = soup(response)
     assert html.html["lang"] == "nl"
     assert html.h1.get_text(strip=True) == "Tijdelijk niet beschikbaar"
