@@ -22,6 +22,7 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from actortypes.models import ActorType
+from pages.models import AboutPage
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100
@@ -102,7 +103,8 @@ def matching_results(terms, site, request=None):
             scored.append((1, getattr(obj, "_score", 0) or 0, order, obj))
     # Full-text matches before extra matches; within each, the best score first.
     scored.sort(key=lambda item: (item[0], -item[1], item[2]))
-    results = [as_result(obj, request) for *_rank, obj in scored]
+    about_page = AboutPage.objects.live().first()  # serves every actor type: looked up once
+    results = [as_result(obj, about_page, request) for *_rank, obj in scored]
     # A result whose title holds every search term is what the visitor is looking for: whoever
     # types "maatwerkbedrijf" wants the page Maatwerkbedrijven before pages that mention it.
     return sorted(results, key=lambda result: not title_matches(result.title, terms))
@@ -144,9 +146,10 @@ def extra_matches(queryset, terms):
     return queryset.autocomplete(prefix_terms).annotate_score("_score")[:MAX_RESULTS]
 
 
-def as_result(obj, request=None):
+def as_result(obj, about_page, request=None):
     if isinstance(obj, ActorType):
-        return SearchResult(obj.name, obj.get_url(request), obj.summary)
+        url = about_page.actor_type_url(obj, request) if about_page else None
+        return SearchResult(obj.name, url, obj.summary)
     return SearchResult(obj.title, obj.get_url(request), page_excerpt(obj))
 
 

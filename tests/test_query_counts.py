@@ -13,6 +13,7 @@ PAGE_TYPES = {
     "Over ons": "/over-ons/",
     "actor page": "/over-ons/maatwerkbedrijven/",
     "not found": "/over-ons/bestaat-niet/",
+    "search": "/zoeken/?q=sociale+ondernemingen",
 }
 # What one page view needs: the site, the page route (Wagtail: four queries), view restrictions,
 # the navigation, the breadcrumbs, the actor types, the footer settings and the pages its links
