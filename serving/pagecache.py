@@ -73,4 +73,7 @@ def clear():
     it read the old content and would otherwise be stored under the new generation.
     """
     cache.set(GENERATION_KEY, _new_generation(), timeout=None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), timeout=None))
+    # Outside a transaction there is nothing to wait for (and no need for a database at all:
+    # bin/start clears the cache even while the database is down).
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), timeout=None))
