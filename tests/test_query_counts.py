@@ -19,6 +19,10 @@ PAGE_TYPES = {
 # the navigation, the breadcrumbs, the actor types, the footer settings and the pages its links
 # point to, and the Vlaanderen widget setting; an actor page looks up itself and the others.
 MOST_QUERIES_PER_PAGE = 13
+# A search adds the promotions and, per kind of result (pages, actor types) and per matching
+# method (full text, then fuzzy on PostgreSQL or prefix on SQLite), one search query plus one
+# query per page type among the results: bounded by the page types, never by the results.
+MOST_QUERIES_PER_SEARCH = 20
 
 
 def queries_per_page(client):
@@ -55,4 +59,6 @@ def test_queries_per_page_do_not_grow_with_the_number_of_actor_types(client, set
     with_six_hundred = queries_per_page(client)
 
     assert with_six_hundred == with_six
+    search = with_six.pop("search")
     assert max(with_six.values()) <= MOST_QUERIES_PER_PAGE, with_six
+    assert search <= MOST_QUERIES_PER_SEARCH
