@@ -51,6 +51,15 @@ def admin_client(client, superuser):
     return client
 
 
+def pytest_collection_modifyitems(items):
+    """Tests in tests/browser/ and tests/reliability/ carry their folder's marker, so that
+    `pytest -m browser` or `make test-reliability` pick exactly them."""
+    for item in items:
+        folder = item.path.parent.name
+        if folder in ("browser", "reliability"):
+            item.add_marker(getattr(pytest.mark, folder))
+
+
 def pytest_sessionfinish(session, exitstatus):
     """In CI a skipped test is a failure: every test must really run on every database."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

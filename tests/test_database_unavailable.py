@@ -43,7 +43,11 @@ def assert_dutch_503(response):
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
     # The standalone error frame, not base.html with its navigation (which needs the database).
-    assert [t.name for t in response.templates] == ["503.html", "error_base.html"]
+    assert [t.name for t in response.templates] == [
+        "503.html",
+        "error_base.html",
+        "components/stylesheets.html",
+    ]
     html = soup(response)
     assert html.html["lang"] == "nl"
     assert html.h1.get_text(strip=True) == "Tijdelijk niet beschikbaar"

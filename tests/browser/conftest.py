@@ -26,12 +26,6 @@ SCREENSHOTS = Path(settings.BASE_DIR, "var", "screenshots")
 PHONE, DESKTOP = 390, 1280
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

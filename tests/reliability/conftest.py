@@ -26,12 +26,6 @@ DATABASE = "socialeconomy"
 EDITOR = ("hoofdredacteur", "een-lang-test-wachtwoord-42")
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/reliability/" in str(item.fspath):
-            item.add_marker(pytest.mark.reliability)
-
-
 @pytest.fixture(scope="session")
 def services_available():
     missing = missing_tools()
