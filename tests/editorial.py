@@ -1,6 +1,6 @@
 """What editors send from the admin's forms, for tests that post them."""
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 ACTOR_TYPE_EDIT = "/admin/snippets/actortypes/actortype/edit/{}/"
 ACTOR_TYPE_WORKFLOW_ACTION = "/admin/snippets/actortypes/actortype/workflow/action/{}/{}/{}/"
@@ -50,6 +50,27 @@ def footer_form(footer, action=None, **changes):
         }
     )
     data.update(changes)
+    if action:
+        data[f"action-{action}"] = "1"
+    return data
+
+
+def page_form(page, action=None, body=(), **changes):
+    """The edit form of a content page with a plain introduction and the given body blocks."""
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": rich_text("<p>Over werkplekken.</p>"),
+            "body": streamfield(list(body)),
+            "comments": inline_formset([]),
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+            **changes,
+        }
+    )
     if action:
         data[f"action-{action}"] = "1"
     return data
