@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,15 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from actortypes.models import ActorType
-from actortypes.views import actor_type_detail
 from pages.blocks import BodyBlock
-from pages.rich_text import RICH_TEXT_FEATURES
 
 
 class IntroBodyPage(Page):
     """What every page type here is made of: an introduction and the shared content blocks."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = Page.content_panels + ["intro", "body"]
@@ -88,7 +88,19 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
-        return actor_type_detail(request, self, slug)
+        """The public page of one published actor type; an unknown slug is a 404."""
+        actor_type = get_object_or_404(ActorType.objects.live(), slug=slug)
+        return TemplateResponse(
+            request, actor_type.template, self.actor_type_context(request, actor_type)
+        )
+
+    def actor_type_context(self, request, actor_type):
+        """The context of an actor type's page, for the route above and the admin preview."""
+        context = self.get_context(request)
+        others = ActorType.objects.live().exclude(pk=actor_type.pk)
+        context["actor_type"] = actor_type
+        context["other_actor_types"] = self.actor_type_links(others, request=request)
+        return context
 
     def get_sitemap_urls(self, request=None):
         # The actor types live at routes below this page, which the page tree does not list.
