@@ -103,16 +103,14 @@ class ActorType(
         return AboutPage.objects.live().first()
 
     def get_url(self, request=None):
+        """The public address, e.g. "/over-ons/maatwerkbedrijven/"; None without Over ons."""
         about_page = self.get_about_page()
-        if about_page is None:
-            return None
-        return about_page.actor_type_url(self, request=request)
+        return about_page.actor_type_url(self, request) if about_page else None
 
     def get_full_url(self, request=None):
+        """The public address with scheme and host; None without Over ons."""
         about_page = self.get_about_page()
-        if about_page is None:
-            return None
-        return about_page.get_full_url(request) + about_page.actor_type_path(self.slug)
+        return about_page.actor_type_url(self, request, full_url=True) if about_page else None
 
     # Previews render the real public template, so editors see exactly what visitors will.
 

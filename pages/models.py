@@ -60,20 +60,28 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         """The page's sections, for the in-page contents list."""
         return [block.value for block in self.body if block.block_type == "section"]
 
+    # Every actor-type address is built here, from the route below; nowhere else.
+
     def actor_type_path(self, slug):
         """An actor type's route below this page, e.g. "maatwerkbedrijven/"."""
         return self.reverse_subpage("actor_type", kwargs={"slug": slug})
 
-    def actor_type_url(self, actor_type, request=None):
-        return self.get_url(request) + self.actor_type_path(actor_type.slug)
-
     def actor_type_links(self, actor_types, request=None, full_url=False):
-        """(actor type, its address) pairs for a list; this page's own address is looked up once."""
+        """(actor type, its address) pairs for a list; this page's own address is looked up once.
+
+        Addresses are root-relative ("/over-ons/maatwerkbedrijven/"), or with the site's scheme
+        and host when ``full_url``; None while this page is reachable on no site.
+        """
         base_url = self.get_full_url(request) if full_url else self.get_url(request)
         return [
-            (actor_type, base_url + self.actor_type_path(actor_type.slug))
+            (actor_type, base_url + self.actor_type_path(actor_type.slug) if base_url else None)
             for actor_type in actor_types
         ]
+
+    def actor_type_url(self, actor_type, request=None, full_url=False):
+        """One actor type's address, as actor_type_links gives it."""
+        [(_actor_type, url)] = self.actor_type_links([actor_type], request, full_url)
+        return url
 
     def get_route_paths(self):
         # Wagtail's redirects app creates a redirect for each of these paths when this page is
