@@ -1,4 +1,4 @@
-"""The footer became a snippet (pages 0003): Redacteurs edit it, Hoofdredacteurs approve and
+"""The footer became a snippet (pages 0004): Redacteurs edit it, Hoofdredacteurs approve and
 publish it, through Redactionele goedkeuring. Beheerders' right on the old footer setting went
 with it."""
 
@@ -18,7 +18,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("editorial", "0001_editorial_roles"),
-        ("pages", "0003_footer_snippet"),
+        ("pages", "0004_footer_snippet"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

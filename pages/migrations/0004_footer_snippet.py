@@ -32,7 +32,7 @@ def move_footer_settings(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0002_content_page_image_block_vlaanderen_widget'),
+        ('pages', '0003_rich_text_editors'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
