@@ -16,6 +16,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
 INSTALLED_APPS = [
+    "content",
     "pages",
     "actortypes",
     "editorial",
@@ -152,6 +153,25 @@ WAGTAILSEARCH_BACKENDS = {
 # search; SQLite's FTS5 has no languages.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
+# What the design supports in running text, by name: a rich text field or block without
+# `editor=` gets "default"; text inside a section uses `editor="section"`. Editors get nothing
+# they could break a page with: no h1 (the page title is the only one), no images floating in
+# text, no embeds.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
+        },
+    },
+    # Inside a section the section heading is the h2, so only lower levels remain.
+    "section": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
+        },
+    },
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
