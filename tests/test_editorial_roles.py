@@ -163,7 +163,7 @@ def test_a_beheerder_manages_settings_and_users_but_not_content(client, beheerde
     response = client.get("/admin/settings/pages/vlaanderenwidgetsettings/", follow=True)
     assert "Vlaanderen-header en -footer" in response.content.decode()
     assert opens(client, "/admin/users/")
-    assert opens(client, "/admin/users/add/")
+    assert opens(client, "/admin/users/new/")
     for forbidden in (
         f"/admin/pages/{about.pk}/edit/",
         ACTOR_TYPE_EDIT.format(actor_type.pk),
