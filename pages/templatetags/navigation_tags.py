@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from pages.models import FooterSettings
+from pages.models import Footer
 
 register = template.Library()
 
@@ -37,8 +37,8 @@ def site_header(context):
 
 
 def department_name(request):
-    """The department's name, as editors set it in the footer settings ("" without a request)."""
-    footer = FooterSettings.for_request(request) if request else None
+    """The department's name, as editors set it in the published footer ("" without one)."""
+    footer = Footer.for_request(request) if request else None
     return footer.organisation if footer else ""
 
 
@@ -67,6 +67,9 @@ def breadcrumbs(context, page, current_title=None):
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
+    """The published footer; its preview in the admin passes the version being edited."""
     request = context.get("request")
-    footer = FooterSettings.for_request(request) if request else None
+    footer = context.get("footer")
+    if not isinstance(footer, Footer):
+        footer = Footer.for_request(request) if request else Footer.objects.live().first()
     return {"footer": footer, "request": request}
