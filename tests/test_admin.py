@@ -4,6 +4,7 @@ import pytest
 from wagtail.test.utils.form_data import rich_text
 
 from actortypes.models import ActorType
+from tests.factories import draft_actor_type
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -74,10 +75,7 @@ def test_a_new_actor_type_goes_last_in_the_editors_order(admin_client, client):
 
 
 def test_deleting_an_actor_type_deletes_its_history_and_approval_steps(superuser):
-    actor_type = ActorType.objects.create(
-        name="Proefproject", slug="proefproject", summary="x", body="<p>x</p>", live=False
-    )
-    actor_type.save_revision(user=superuser)
+    actor_type = draft_actor_type()
     actor_type.get_workflow().start(actor_type, superuser)
     assert actor_type.revisions.exists() and actor_type.workflow_states.exists()
     revisions, workflow_states = actor_type.revisions, actor_type.workflow_states
