@@ -4,6 +4,7 @@ import pytest
 from wagtail.test.utils.form_data import rich_text
 
 from actortypes.models import ActorType
+from pages.models import Footer
 from tests.factories import draft_actor_type
 from tests.html import soup
 
@@ -86,11 +87,9 @@ def test_deleting_an_actor_type_deletes_its_history_and_approval_steps(superuser
     assert not workflow_states.exists()
 
 
-def test_footer_settings_edit_view_opens(admin_client):
-    response = admin_client.get("/admin/settings/pages/footersettings/")
-    assert response.status_code in (200, 302)
-    if response.status_code == 302:
-        response = admin_client.get(response["Location"])
+def test_footer_edit_view_opens(admin_client):
+    footer = Footer.objects.get()
+    response = admin_client.get(f"/admin/snippets/pages/footer/edit/{footer.pk}/")
     assert response.status_code == 200
     assert "Departement Werk en Sociale Economie" in response.content.decode()
 
