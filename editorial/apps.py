@@ -8,3 +8,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from editorial import signal_handlers  # noqa: F401  (connects the receivers)
+        from editorial.scheduling import use_schedule_forms
+
+        use_schedule_forms()

@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from editorial.scheduling import FAILED_ACTION
+
+
+@hooks.register("register_log_actions")
+def register_scheduling_log_actions(actions):
+    @actions.register_action(FAILED_ACTION)
+    class ScheduledPublicationFailed(LogFormatter):
+        label = _("Scheduled publication failed")
+
+        def format_message(self, log_entry):
+            return _("Scheduled publication failed: %(reason)s") % {
+                "reason": log_entry.data.get("reason", "")
+            }
