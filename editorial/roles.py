@@ -16,10 +16,28 @@ Least privilege:
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 REDACTEURS = "Redacteurs"
 HOOFDREDACTEURS = "Hoofdredacteurs"
 BEHEERDERS = "Beheerders"
+
+# What each group may do, shown where accounts are made (editorial/forms.py). Keep these true to
+# the permissions below; tests/test_accounts.py checks each claim against a real account.
+GROUP_DESCRIPTIONS = {
+    REDACTEURS: _(
+        "Write and edit pages, actor types, images and documents, and submit them for approval. "
+        "Cannot publish, unpublish or delete."
+    ),
+    HOOFDREDACTEURS: _(
+        "Everything Redacteurs do, and approve, publish, unpublish and delete. Also manage "
+        "redirects and promoted search results."
+    ),
+    BEHEERDERS: _(
+        "Manage the site settings (footer, Vlaanderen widget) and the accounts of Redacteurs, "
+        "Hoofdredacteurs and Beheerders. No content, and never their own groups."
+    ),
+}
 WORKFLOW_NAME = "Redactionele goedkeuring"
 TASK_NAME = "Goedkeuring door een hoofdredacteur"
 

@@ -2,7 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from editorial.accounts import BULK_ACTIONS
 from editorial.scheduling import FAILED_ACTION
+
+# Registered after wagtail.users' own bulk actions (order), so that ours replace them.
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("register_log_actions")

@@ -6,7 +6,6 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.images.blocks import ImageBlock
 
 from actortypes.models import ActorType
-from pages.rich_text import RICH_TEXT_FEATURES, SECTION_TEXT_FEATURES
 
 validate_anchor = RegexValidator(
     r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
@@ -27,7 +26,7 @@ class SectionBlock(blocks.StructBlock):
             "so keep it when you reword the heading."
         ),
     )
-    text = blocks.RichTextBlock(label=_("Text"), features=SECTION_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), editor="section")
 
     class Meta:
         icon = "doc-full"
@@ -89,9 +88,7 @@ class PageTeaserBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/text_block.html"
-    )
+    text = blocks.RichTextBlock(label=_("Text"), template="blocks/text_block.html")
     section = SectionBlock()
     # Wagtail's ImageBlock refuses an image without alt text unless it is marked decorative.
     image = ImageBlock(label=_("Image"), icon="image", template="blocks/image_block.html")

@@ -65,7 +65,7 @@ class PublicImageEmbedHandler(ImageEmbedHandler):
 
 
 class NoMediaEmbedHandler(MediaEmbedHandler):
-    """Embeds are no feature of this site (see RICH_TEXT_FEATURES); one that reaches the
+    """Embeds are no feature of this site (WAGTAILADMIN_RICH_TEXT_EDITORS); one that reaches the
     database anyway (an import, an old revision) shows nothing rather than fetching a stranger's
     player while a visitor waits."""
 

@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,15 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from actortypes.models import ActorType
-from actortypes.views import actor_type_detail
 from pages.blocks import BodyBlock
-from pages.rich_text import RICH_TEXT_FEATURES
 
 
 class IntroBodyPage(Page):
     """What every page type here is made of: an introduction and the shared content blocks."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = Page.content_panels + ["intro", "body"]
@@ -60,20 +60,28 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         """The page's sections, for the in-page contents list."""
         return [block.value for block in self.body if block.block_type == "section"]
 
+    # Every actor-type address is built here, from the route below; nowhere else.
+
     def actor_type_path(self, slug):
         """An actor type's route below this page, e.g. "maatwerkbedrijven/"."""
         return self.reverse_subpage("actor_type", kwargs={"slug": slug})
 
-    def actor_type_url(self, actor_type, request=None):
-        return self.get_url(request) + self.actor_type_path(actor_type.slug)
-
     def actor_type_links(self, actor_types, request=None, full_url=False):
-        """(actor type, its address) pairs for a list; this page's own address is looked up once."""
+        """(actor type, its address) pairs for a list; this page's own address is looked up once.
+
+        Addresses are root-relative ("/over-ons/maatwerkbedrijven/"), or with the site's scheme
+        and host when ``full_url``; None while this page is reachable on no site.
+        """
         base_url = self.get_full_url(request) if full_url else self.get_url(request)
         return [
-            (actor_type, base_url + self.actor_type_path(actor_type.slug))
+            (actor_type, base_url + self.actor_type_path(actor_type.slug) if base_url else None)
             for actor_type in actor_types
         ]
+
+    def actor_type_url(self, actor_type, request=None, full_url=False):
+        """One actor type's address, as actor_type_links gives it."""
+        [(_actor_type, url)] = self.actor_type_links([actor_type], request, full_url)
+        return url
 
     def get_route_paths(self):
         # Wagtail's redirects app creates a redirect for each of these paths when this page is
@@ -88,7 +96,19 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
-        return actor_type_detail(request, self, slug)
+        """The public page of one published actor type; an unknown slug is a 404."""
+        actor_type = get_object_or_404(ActorType.objects.live(), slug=slug)
+        return TemplateResponse(
+            request, actor_type.template, self.actor_type_context(request, actor_type)
+        )
+
+    def actor_type_context(self, request, actor_type):
+        """The context of an actor type's page, for the route above and the admin preview."""
+        context = self.get_context(request)
+        others = ActorType.objects.live().exclude(pk=actor_type.pk)
+        context["actor_type"] = actor_type
+        context["other_actor_types"] = self.actor_type_links(others, request=request)
+        return context
 
     def get_sitemap_urls(self, request=None):
         # The actor types live at routes below this page, which the page tree does not list.

@@ -145,7 +145,7 @@ def test_a_beheerder_manages_settings_and_users_but_not_content(client, beheerde
     response = client.get("/admin/settings/pages/footersettings/", follow=True)
     assert "Departement Werk en Sociale Economie" in response.content.decode()
     assert opens(client, "/admin/users/")
-    assert opens(client, "/admin/users/add/")
+    assert opens(client, "/admin/users/new/")
     for forbidden in (
         f"/admin/pages/{about.pk}/edit/",
         ACTOR_TYPE_EDIT.format(actor_type.pk),

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from actortypes.models import ActorType
-from pages import content
+from content import data as content_data
 from pages.models import AboutPage, ContentPage, FooterSettings, HomePage
 from tests.html import main_text, normalise
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 SEED = Path(settings.BASE_DIR, "content", "source", "over-ons.txt")
 ACTOR_PAGES = [
-    f"/over-ons/{item['slug']}/" for item in content.read("actortypes.yaml")["actor_types"]
+    f"/over-ons/{item['slug']}/" for item in content_data.read("actortypes.yaml")["actor_types"]
 ]
 
 
@@ -39,11 +39,11 @@ def test_every_line_of_the_seed_appears_verbatim_on_the_rendered_pages(client):
 
 
 def test_every_paragraph_of_the_content_data_appears_on_the_rendered_pages(client):
-    about = content.read("over-ons.yaml")["about_page"]
+    about = content_data.read("over-ons.yaml")["about_page"]
     paragraphs = list(about["intro"])
     for block in about["body"]:
         paragraphs += [block["heading"], *block["paragraphs"]] if block["type"] == "section" else []
-    for actor_type in content.read("actortypes.yaml")["actor_types"]:
+    for actor_type in content_data.read("actortypes.yaml")["actor_types"]:
         paragraphs += [actor_type["name"], actor_type["summary"], *actor_type["paragraphs"]]
 
     text = rendered_text(client)
@@ -88,7 +88,7 @@ def soup_text(html):
 
 
 def test_every_text_of_the_content_pages_appears_on_the_rendered_pages(client):
-    items = content.read("content-pages.yaml")["content_pages"]
+    items = content_data.read("content-pages.yaml")["content_pages"]
     assert [item["slug"] for item in items] == [
         "contact",
         "toegankelijkheid",

@@ -112,8 +112,8 @@ def page_meta(context):
     if actor_type is not None:
         page_title = actor_type.name
         page_description = actor_type.summary
-        # The page shown with an actor type is Over ons, which serves it.
-        url = page.get_full_url(request) + page.actor_type_path(actor_type.slug)
+        # The page shown with an actor type is Over ons, which serves it (a preview may have none).
+        url = page.actor_type_url(actor_type, request, full_url=True) if page else None
         last_modified = actor_type.last_published_at
         crumbs.append((actor_type.name, url))
     elif page is not None:
