@@ -160,6 +160,7 @@ def test_an_actor_type_that_expired_can_be_edited_and_published_again(
         actor_type.refresh_from_db()
         assert actor_type.expired
 
+        client.force_login(hoofdredacteur)  # a day later: a new admin session
         # The edit form no longer carries the past expiry date ...
         assert form_value(client.get(edit), "expire_at") == ""
         # ... and a form opened before the expiry, which still sends it, publishes too.
@@ -210,13 +211,13 @@ def test_a_page_that_expired_can_be_edited_and_published_again(client, hoofdreda
     contact = ContentPage.objects.get(slug="contact")
     contact.expire_at = tomorrow
     contact.save_revision().publish()
-    client.force_login(hoofdredacteur)
     edit = PAGE_EDIT.format(contact.pk)
 
     with time_machine.travel(tomorrow + timedelta(minutes=1)):
         publish_scheduled()
         assert client.get("/contact/").status_code == 404
 
+        client.force_login(hoofdredacteur)  # a day later: a new admin session
         assert form_value(client.get(edit), "expire_at") == ""
         response = client.post(
             edit, page_form(contact, "publish", expire_at=admin_datetime(tomorrow))
