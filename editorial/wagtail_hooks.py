@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from editorial.accounts import BULK_ACTIONS
+from editorial.messages import restate_saved
 from editorial.scheduling import FAILED_ACTION
 
 # Registered after wagtail.users' own bulk actions (order), so that ours replace them.
@@ -20,3 +21,11 @@ def register_scheduling_log_actions(actions):
             return _("Scheduled publication failed: %(reason)s") % {
                 "reason": log_entry.data.get("reason", "")
             }
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def say_whether_it_is_live(request, obj):
+    restate_saved(request, obj)

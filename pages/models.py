@@ -4,14 +4,22 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from actortypes.models import ActorType
+from pages import phone as phone_numbers
 from pages.blocks import BodyBlock
 
 
@@ -149,25 +157,80 @@ class FooterLinkBlock(blocks.StructBlock):
         return value
 
 
-@register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
-    """The department's name, contact data and links at the bottom of every page."""
+class FooterQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+
+class Footer(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    models.Model,
+):
+    """The department's name, contact data and links at the bottom of every page.
+
+    Editorial content like a page: a change is a draft until a hoofdredacteur approves and
+    publishes it, and every version is kept. The site shows the published footer
+    (``Footer.objects.live().first()``); there is one, made by load_initial_data.
+    """
 
     organisation = models.CharField(_("organisation"), max_length=120)
     address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("telephone"),
+        max_length=40,
+        blank=True,
+        validators=[phone_numbers.validate_phone],
+        help_text=_("A Belgian number as you would write it, e.g. 02 553 00 00 or 1700."),
+    )
     email = models.EmailField(_("e-mail address"), blank=True)
     links = StreamField([("link", FooterLinkBlock())], verbose_name=_("links"), blank=True)
+
+    objects = FooterQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
             ["organisation", "address", "phone", "email"], heading=_("Contact details")
         ),
         FieldPanel("links"),
+        PublishingPanel(),
     ]
 
     class Meta:
         verbose_name = _("footer")
+        verbose_name_plural = _("footer")
+
+    def __str__(self):
+        return str(self._meta.verbose_name).capitalize()
+
+    @classmethod
+    def for_request(cls, request):
+        """The published footer, or None. Looked up once per request: the page's <head> (its
+        JSON-LD) and the footer both show it."""
+        if not hasattr(request, "_published_footer"):
+            request._published_footer = cls.objects.live().first()
+        return request._published_footer
+
+    def clean(self):
+        super().clean()
+        # One way of writing a number on the whole site: "02/553.00.00" is shown as 02 553 00 00.
+        if self.phone and phone_numbers.parse(self.phone):
+            self.phone = phone_numbers.display(self.phone)
+
+    def phone_url(self):
+        """The tap-to-call link of the telephone number ("tel:+3225530000"), or None."""
+        return phone_numbers.tel_url(self.phone) if self.phone else None
+
+    # The preview is a page of the site with this version of the footer at its bottom.
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/footer_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"footer": self}
 
 
 @register_setting(icon="globe")

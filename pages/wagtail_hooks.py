@@ -2,6 +2,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pages.broken_references import BrokenReferencesView
 from pages.link_handlers import (
@@ -10,6 +13,19 @@ from pages.link_handlers import (
     PublicImageEmbedHandler,
     PublicPageLinkHandler,
 )
+from pages.models import Footer
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "list-ul"
+    menu_label = _("Footer")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["__str__", "organisation", LiveStatusTagColumn(label=_("Status"))]
+
+
+register_snippet(FooterViewSet)
 
 
 # After Wagtail's own registrations (order 0), so these handlers replace them.

@@ -270,11 +270,12 @@ def test_each_group_says_what_it_may_do_where_accounts_are_made(admin_client):
         if label.strong
     }
     assert labels == {
-        "Redacteurs": "Schrijven en bewerken pagina's, actortypes, afbeeldingen en documenten en "
-        "dienen ze in ter goedkeuring. Kunnen niet publiceren, depubliceren of verwijderen.",
+        "Redacteurs": "Schrijven en bewerken pagina's, actortypes, de voettekst, afbeeldingen en "
+        "documenten en dienen ze in ter goedkeuring. Kunnen niet publiceren, depubliceren of "
+        "verwijderen.",
         "Hoofdredacteurs": "Alles wat Redacteurs doen, en daarnaast goedkeuren, publiceren, "
         "depubliceren en verwijderen. Beheren ook doorverwijzingen en uitgelichte zoekresultaten.",
-        "Beheerders": "Beheren de site-instellingen (footer, Vlaanderen-widget) en de accounts van "
+        "Beheerders": "Beheren de site-instellingen (Vlaanderen-widget) en de accounts van "
         "Redacteurs, Hoofdredacteurs en Beheerders. Geen inhoud, en nooit hun eigen groepen.",
     }
 

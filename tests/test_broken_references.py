@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from pages.models import ContentPage, FooterSettings
+from pages.models import ContentPage, Footer
 from tests.html import main_text, soup
 
 pytestmark = pytest.mark.django_db
@@ -246,7 +246,7 @@ def test_an_image_whose_file_is_missing_renders_without_error(client, home):
 
 @pytest.mark.parametrize("fate", PAGE_FATES)
 def test_a_footer_link_to_a_page_that_is_gone_is_left_out(client, home, target, fate):
-    footer = FooterSettings.for_site(home.get_site())
+    footer = Footer.objects.live().get()
     footer.links = [
         ("link", {"label": "Subsidies", "page": target, "url": ""}),
         ("link", {"label": "Vlaanderen", "page": None, "url": "https://www.vlaanderen.be"}),
@@ -287,7 +287,7 @@ def test_editors_find_every_broken_reference_in_the_admin_report(
     )
     maatwerkbedrijven.body = '<p><a linktype="document" id="999999">verslag</a></p>'
     maatwerkbedrijven.save_revision().publish()
-    footer = FooterSettings.for_site(home.get_site())
+    footer = Footer.objects.live().get()
     footer.links = [("link", {"label": "Subsidies", "page": target, "url": ""})]
     footer.save()
     target.delete()
@@ -318,7 +318,7 @@ def test_editors_find_every_broken_reference_in_the_admin_report(
             ],
             ["Sociale economie", "Inleiding", "pagina", "niet gepubliceerd"],
             [
-                "voettekst voor Sociale economie [standaard]",
+                "Voettekst",
                 "Links → Link",
                 "pagina",
                 "verwijderd of bestaat niet",

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision, Site
 
 from actortypes.models import ActorType
 from content import data as content_data
-from pages.models import AboutPage, ContentPage, FooterSettings, HomePage
+from pages.models import AboutPage, ContentPage, Footer, HomePage
 from tests.html import main_text, normalise
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,10 @@ def test_seed_builds_the_page_tree_site_and_footer():
         "ondernemingen",
         "sociale-ondernemingen",
     ]
-    footer = FooterSettings.for_site(site)
+    footer = Footer.objects.get()
     assert footer.organisation == "Departement Werk en Sociale Economie"
+    assert footer.live and footer.live_revision is not None
+    assert footer.email == "socialeeconomie@vlaanderen.be"
 
 
 def content_page_texts(item):
@@ -109,7 +111,7 @@ def test_seed_creates_the_legal_pages_below_home_and_links_them_from_the_footer(
         "Privacy- en cookieverklaring",
         "Disclaimer",
     ]
-    footer = FooterSettings.objects.get()
+    footer = Footer.objects.get()
     links = [(link.value["label"], link.value["page"], link.value["url"]) for link in footer.links]
     assert links == [
         ("Contact", pages.get(slug="contact").page_ptr, ""),
@@ -136,7 +138,7 @@ def snapshot():
         "actor_types": list(ActorType.objects.values_list("pk", "name", "latest_revision_id")),
         "revisions": Revision.objects.count(),
         "sites": list(Site.objects.values_list("pk", "root_page_id", "site_name")),
-        "footer": list(FooterSettings.objects.values_list("pk", "organisation")),
+        "footer": list(Footer.objects.values_list("pk", "organisation", "latest_revision_id")),
     }
 
 
@@ -154,9 +156,9 @@ def test_a_run_never_overwrites_renames_or_resurrects_what_editors_changed():
     renamed.slug = "maatwerkbedrijf"
     renamed.save_revision().publish()
     ActorType.objects.get(slug="ondernemingen").delete()
-    footer = FooterSettings.objects.get()
+    footer = Footer.objects.get()
     footer.phone = "02 553 00 00"
-    footer.save()
+    footer.save_revision().publish()
     privacy = ContentPage.objects.get(slug="privacy")
     privacy.title = "Privacyverklaring"
     privacy.save_revision().publish()
@@ -169,7 +171,7 @@ def test_a_run_never_overwrites_renames_or_resurrects_what_editors_changed():
     assert "maatwerkbedrijf" in slugs
     assert "maatwerkbedrijven" not in slugs
     assert "ondernemingen" not in slugs
-    assert FooterSettings.objects.get().phone == "02 553 00 00"
+    assert Footer.objects.get().phone == "02 553 00 00"
     assert list(ContentPage.objects.values_list("title", flat=True)) == [
         "Contact",
         "Toegankelijkheidsverklaring",
@@ -181,6 +183,7 @@ def test_an_empty_database_gets_everything_in_one_run():
     Site.objects.all().delete()
     Page.objects.filter(depth__gt=1).delete()
     ActorType.objects.all().delete()
+    Footer.objects.all().delete()
 
     call_command("load_initial_data", verbosity=0)
 
@@ -189,5 +192,5 @@ def test_an_empty_database_gets_everything_in_one_run():
     assert ActorType.objects.live().count() == 6
     assert ContentPage.objects.live().count() == 4
     assert Site.objects.get().root_page.specific_class is HomePage
-    footer_pages = [link.value["page"] for link in FooterSettings.objects.get().links]
+    footer_pages = [link.value["page"] for link in Footer.objects.get().links]
     assert footer_pages[:4] == [page.page_ptr for page in ContentPage.objects.all()]

@@ -28,21 +28,18 @@ def publish_scheduled():
 
 
 @pytest.fixture
-def actor_type():
-    return ActorType.objects.get(slug="maatwerkbedrijven")
-
-
-@pytest.fixture
 def tomorrow():
     return timezone.now() + timedelta(days=1)
 
 
-def test_an_actor_type_goes_live_at_its_go_live_date(client, hoofdredacteur, actor_type, tomorrow):
+def test_an_actor_type_goes_live_at_its_go_live_date(
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
+):
     client.force_login(hoofdredacteur)
     response = client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "publish", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
+            maatwerkbedrijven, "publish", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
         ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -54,17 +51,17 @@ def test_an_actor_type_goes_live_at_its_go_live_date(client, hoofdredacteur, act
         publish_scheduled()
 
     assert NEW_SUMMARY in visible_text(client.get("/over-ons/"))
-    actor_type.refresh_from_db()
-    assert actor_type.live and actor_type.summary == NEW_SUMMARY
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.live and maatwerkbedrijven.summary == NEW_SUMMARY
 
 
 def test_an_actor_type_goes_offline_at_its_expiry_date(
-    client, hoofdredacteur, actor_type, tomorrow
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, "publish", expire_at=admin_datetime(tomorrow)),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, "publish", expire_at=admin_datetime(tomorrow)),
     )
     publish_scheduled()
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
@@ -74,25 +71,25 @@ def test_an_actor_type_goes_offline_at_its_expiry_date(
 
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 404
     assert "Maatwerkbedrijven" not in visible_text(client.get("/over-ons/"))
-    actor_type.refresh_from_db()
-    assert actor_type.expired and not actor_type.live
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.expired and not maatwerkbedrijven.live
 
 
 def test_an_approved_submission_with_a_go_live_date_waits_for_that_date(
-    client, redacteur, hoofdredacteur, actor_type, tomorrow
+    client, redacteur, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(redacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "submit", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
+            maatwerkbedrijven, "submit", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
         ),
     )
-    actor_type.refresh_from_db()
+    maatwerkbedrijven.refresh_from_db()
     client.force_login(hoofdredacteur)
     client.post(
         ACTOR_TYPE_WORKFLOW_ACTION.format(
-            actor_type.pk, "approve", actor_type.current_workflow_task_state.pk
+            maatwerkbedrijven.pk, "approve", maatwerkbedrijven.current_workflow_task_state.pk
         )
     )
 
@@ -119,13 +116,13 @@ def test_a_page_goes_live_and_expires_on_schedule(client, about, tomorrow):
 
 
 def test_a_scheduled_slug_change_redirects_the_old_address_once_it_goes_live(
-    client, hoofdredacteur, actor_type, tomorrow
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "publish", slug="maatwerk", go_live_at=admin_datetime(tomorrow)
+            maatwerkbedrijven, "publish", slug="maatwerk", go_live_at=admin_datetime(tomorrow)
         ),
     )
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
@@ -149,16 +146,18 @@ def form_value(response, name):
 
 
 def test_an_actor_type_that_expired_can_be_edited_and_published_again(
-    client, hoofdredacteur, actor_type, tomorrow
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(hoofdredacteur)
-    edit = ACTOR_TYPE_EDIT.format(actor_type.pk)
-    client.post(edit, actor_type_form(actor_type, "publish", expire_at=admin_datetime(tomorrow)))
+    edit = ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk)
+    client.post(
+        edit, actor_type_form(maatwerkbedrijven, "publish", expire_at=admin_datetime(tomorrow))
+    )
 
     with time_machine.travel(tomorrow + timedelta(minutes=1)):
         publish_scheduled()
-        actor_type.refresh_from_db()
-        assert actor_type.expired
+        maatwerkbedrijven.refresh_from_db()
+        assert maatwerkbedrijven.expired
 
         client.force_login(hoofdredacteur)  # a day later: a new admin session
         # The edit form no longer carries the past expiry date ...
@@ -167,24 +166,35 @@ def test_an_actor_type_that_expired_can_be_edited_and_published_again(
         response = client.post(
             edit,
             actor_type_form(
-                actor_type, "publish", summary=NEW_SUMMARY, expire_at=admin_datetime(tomorrow)
+                maatwerkbedrijven,
+                "publish",
+                summary=NEW_SUMMARY,
+                expire_at=admin_datetime(tomorrow),
             ),
         )
         assert response.status_code == 302, visible_text(response)[:2000]
         publish_scheduled()
 
-    actor_type.refresh_from_db()
-    assert actor_type.live and not actor_type.expired and actor_type.expire_at is None
+    maatwerkbedrijven.refresh_from_db()
+    assert (
+        maatwerkbedrijven.live
+        and not maatwerkbedrijven.expired
+        and maatwerkbedrijven.expire_at is None
+    )
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
     assert NEW_SUMMARY in visible_text(client.get("/over-ons/"))
 
 
-def test_an_expiry_date_typed_in_the_past_is_still_refused(client, hoofdredacteur, actor_type):
+def test_an_expiry_date_typed_in_the_past_is_still_refused(
+    client, hoofdredacteur, maatwerkbedrijven
+):
     client.force_login(hoofdredacteur)
     response = client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "publish", expire_at=admin_datetime(timezone.now() - timedelta(hours=1))
+            maatwerkbedrijven,
+            "publish",
+            expire_at=admin_datetime(timezone.now() - timedelta(hours=1)),
         ),
     )
     assert response.status_code == 200
@@ -235,28 +245,34 @@ def other_actor_type():
     return ActorType.objects.get(slug="lokale-besturen")
 
 
-def schedule_change(client, redacteur, hoofdredacteur, actor_type, moment, **changes):
+def schedule_change(client, redacteur, hoofdredacteur, maatwerkbedrijven, moment, **changes):
     """A Redacteur submits a change with a go-live date; a Hoofdredacteur approves it."""
     client.force_login(redacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, "submit", go_live_at=admin_datetime(moment), **changes),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, "submit", go_live_at=admin_datetime(moment), **changes),
     )
-    actor_type.refresh_from_db()
+    maatwerkbedrijven.refresh_from_db()
     client.force_login(hoofdredacteur)
     client.post(
         ACTOR_TYPE_WORKFLOW_ACTION.format(
-            actor_type.pk, "approve", actor_type.current_workflow_task_state.pk
+            maatwerkbedrijven.pk, "approve", maatwerkbedrijven.current_workflow_task_state.pk
         )
     )
-    assert actor_type.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert maatwerkbedrijven.revisions.filter(approved_go_live_at__isnull=False).exists()
 
 
 def test_a_scheduled_publication_that_fails_stops_nothing_else_and_is_reported(
-    client, redacteur, hoofdredacteur, actor_type, other_actor_type, tomorrow, mailoutbox
+    client, redacteur, hoofdredacteur, maatwerkbedrijven, other_actor_type, tomorrow, mailoutbox
 ):
     schedule_change(
-        client, redacteur, hoofdredacteur, actor_type, tomorrow, slug="maatwerk", name="Maatwerk"
+        client,
+        redacteur,
+        hoofdredacteur,
+        maatwerkbedrijven,
+        tomorrow,
+        slug="maatwerk",
+        name="Maatwerk",
     )
     # Scheduled later, so Wagtail's own command would never reach it.
     client.post(
@@ -277,18 +293,18 @@ def test_a_scheduled_publication_that_fails_stops_nothing_else_and_is_reported(
 
     other_actor_type.refresh_from_db()
     assert other_actor_type.summary == NEW_SUMMARY and other_actor_type.live
-    actor_type.refresh_from_db()
-    assert actor_type.slug == "maatwerkbedrijven" and actor_type.live
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.slug == "maatwerkbedrijven" and maatwerkbedrijven.live
     # The change is not lost: it is the latest draft, no longer scheduled.
-    assert actor_type.get_latest_revision_as_object().slug == "maatwerk"
-    assert not actor_type.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert maatwerkbedrijven.get_latest_revision_as_object().slug == "maatwerk"
+    assert not maatwerkbedrijven.revisions.filter(approved_go_live_at__isnull=False).exists()
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
 
     [mail] = mailoutbox
     assert sorted(mail.to) == ["hugo@example.org", "rita@example.org"]
     assert mail.subject == "Geplande publicatie mislukt: Maatwerkbedrijven"
-    assert f"/admin/snippets/actortypes/actortype/edit/{actor_type.pk}/" in mail.body
-    history = client.get(f"/admin/snippets/actortypes/actortype/history/{actor_type.pk}/")
+    assert f"/admin/snippets/actortypes/actortype/edit/{maatwerkbedrijven.pk}/" in mail.body
+    history = client.get(f"/admin/snippets/actortypes/actortype/history/{maatwerkbedrijven.pk}/")
     assert "Geplande publicatie mislukt" in visible_text(history)
 
     # Nothing is left to retry every minute.
@@ -321,12 +337,18 @@ def test_a_scheduled_page_whose_slug_was_taken_is_reported_and_the_others_go_liv
 
 
 def test_the_admin_refuses_a_slug_or_name_that_a_scheduled_change_will_take(
-    client, redacteur, hoofdredacteur, actor_type, other_actor_type, tomorrow
+    client, redacteur, hoofdredacteur, maatwerkbedrijven, other_actor_type, tomorrow
 ):
     schedule_change(
-        client, redacteur, hoofdredacteur, actor_type, tomorrow, slug="maatwerk", name="Maatwerk"
+        client,
+        redacteur,
+        hoofdredacteur,
+        maatwerkbedrijven,
+        tomorrow,
+        slug="maatwerk",
+        name="Maatwerk",
     )
-    actor_type.refresh_from_db()
+    maatwerkbedrijven.refresh_from_db()
 
     client.force_login(redacteur)
     response = client.post(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from pages import vlaanderen_widget
-from pages.models import FooterSettings
+from pages.models import Footer
 from pages.templatetags.navigation_tags import breadcrumb_pages
 
 register = template.Library()
@@ -100,7 +100,7 @@ def page_meta(context):
     site = Site.find_for_request(request) if request else None
     site_name = (site.site_name if site else "") or _("Sociale economie")
     root_url = site.root_url if site else ""
-    footer = FooterSettings.for_request(request) if request and site else None
+    footer = Footer.for_request(request) if request else None
 
     url = last_modified = None
     crumbs = []

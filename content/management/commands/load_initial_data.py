@@ -11,7 +11,7 @@ from editorial.roles import set_up_editorial_roles
 from pages.models import (
     AboutPage,
     ContentPage,
-    FooterSettings,
+    Footer,
     HomePage,
     VlaanderenWidgetSettings,
 )
@@ -135,17 +135,20 @@ class Command(BaseCommand):
         self.report(f"Created {len(data)} content pages (contact, accessibility, privacy, …).")
 
     def load_footer(self, site, data):
-        if FooterSettings.objects.filter(site=site).exists():
+        if Footer.objects.exists():
             return
-        FooterSettings.objects.create(
-            site=site,
+        footer = Footer(
             organisation=data["organisation"],
             address=data["address"],
             phone=data["phone"],
             email=data["email"],
             links=[("link", link) for link in self.footer_links(site, data["links"])],
+            live=False,
         )
-        self.report("Filled in the footer settings.")
+        footer.full_clean()  # the same checks as in the admin: a valid telephone number
+        footer.save()
+        footer.save_revision().publish()
+        self.report("Created and published the footer.")
 
     def footer_links(self, site, links):
         """A link to a page names its slug (below the home page); a missing page is left out."""
