@@ -2,7 +2,7 @@ from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -14,6 +14,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from addresses.slugs import slugify
 from pages.rich_text import RICH_TEXT_FEATURES
 
 
@@ -42,9 +43,10 @@ class ActorType(
         _("slug"),
         max_length=100,
         unique=True,
+        blank=True,
         help_text=_(
-            "The last part of the page address, e.g. maatwerkbedrijven. "
-            "Partners link to it: change it only when you must."
+            "The last part of the page address, e.g. maatwerkbedrijven. Filled in from the "
+            "name when left empty. Partners link to it: change it only when you must."
         ),
     )
     summary = models.TextField(
@@ -69,7 +71,8 @@ class ActorType(
     sort_order_field = "sort_order"
 
     panels = [
-        FieldPanel("name"),
+        # Fills in the slug from the name while the actor type has never been published.
+        TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -92,6 +95,19 @@ class ActorType(
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def fill_slug(self):
+        # Only an empty slug is filled in: an existing address never changes by itself.
+        if not self.slug:
+            self.slug = slugify(self.name)
 
     @property
     def revisions(self):

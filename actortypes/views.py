@@ -11,6 +11,8 @@ def actor_type_context(request, actor_type, about_page):
     context.update(
         {
             "actor_type": actor_type,
+            # What the page shows, in Django's name for it: the user bar's edit link opens it.
+            "object": actor_type,
             "other_actor_types": (
                 about_page.actor_type_links(others, request=request)
                 if about_page
