@@ -6,6 +6,12 @@ class AddressesConfig(AppConfig):
     name = "addresses"
     verbose_name = _("Addresses")
 
+    def slugify(self, value):
+        """The site's slug rule (addresses.slugs.slugify), for apps that may not import this one."""
+        from addresses.slugs import slugify
+
+        return slugify(value)
+
     def ready(self):
         from django.db import models
         from wagtail.admin.forms.models import register_form_field_override

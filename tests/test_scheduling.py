@@ -7,7 +7,6 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from actortypes.models import ActorType
 from tests.editorial import ACTOR_TYPE_EDIT, ACTOR_TYPE_WORKFLOW_ACTION, actor_type_form
 from tests.html import visible_text
 
@@ -26,21 +25,18 @@ def publish_scheduled():
 
 
 @pytest.fixture
-def actor_type():
-    return ActorType.objects.get(slug="maatwerkbedrijven")
-
-
-@pytest.fixture
 def tomorrow():
     return timezone.now() + timedelta(days=1)
 
 
-def test_an_actor_type_goes_live_at_its_go_live_date(client, hoofdredacteur, actor_type, tomorrow):
+def test_an_actor_type_goes_live_at_its_go_live_date(
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
+):
     client.force_login(hoofdredacteur)
     response = client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "publish", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
+            maatwerkbedrijven, "publish", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
         ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -52,17 +48,17 @@ def test_an_actor_type_goes_live_at_its_go_live_date(client, hoofdredacteur, act
         publish_scheduled()
 
     assert NEW_SUMMARY in visible_text(client.get("/over-ons/"))
-    actor_type.refresh_from_db()
-    assert actor_type.live and actor_type.summary == NEW_SUMMARY
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.live and maatwerkbedrijven.summary == NEW_SUMMARY
 
 
 def test_an_actor_type_goes_offline_at_its_expiry_date(
-    client, hoofdredacteur, actor_type, tomorrow
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, "publish", expire_at=admin_datetime(tomorrow)),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, "publish", expire_at=admin_datetime(tomorrow)),
     )
     publish_scheduled()
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
@@ -72,25 +68,25 @@ def test_an_actor_type_goes_offline_at_its_expiry_date(
 
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 404
     assert "Maatwerkbedrijven" not in visible_text(client.get("/over-ons/"))
-    actor_type.refresh_from_db()
-    assert actor_type.expired and not actor_type.live
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.expired and not maatwerkbedrijven.live
 
 
 def test_an_approved_submission_with_a_go_live_date_waits_for_that_date(
-    client, redacteur, hoofdredacteur, actor_type, tomorrow
+    client, redacteur, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(redacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "submit", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
+            maatwerkbedrijven, "submit", summary=NEW_SUMMARY, go_live_at=admin_datetime(tomorrow)
         ),
     )
-    actor_type.refresh_from_db()
+    maatwerkbedrijven.refresh_from_db()
     client.force_login(hoofdredacteur)
     client.post(
         ACTOR_TYPE_WORKFLOW_ACTION.format(
-            actor_type.pk, "approve", actor_type.current_workflow_task_state.pk
+            maatwerkbedrijven.pk, "approve", maatwerkbedrijven.current_workflow_task_state.pk
         )
     )
 
@@ -117,13 +113,13 @@ def test_a_page_goes_live_and_expires_on_schedule(client, about, tomorrow):
 
 
 def test_a_scheduled_slug_change_redirects_the_old_address_once_it_goes_live(
-    client, hoofdredacteur, actor_type, tomorrow
+    client, hoofdredacteur, maatwerkbedrijven, tomorrow
 ):
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         actor_type_form(
-            actor_type, "publish", slug="maatwerk", go_live_at=admin_datetime(tomorrow)
+            maatwerkbedrijven, "publish", slug="maatwerk", go_live_at=admin_datetime(tomorrow)
         ),
     )
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
