@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "serving",
+    "addresses",
     "security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,6 +68,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A case or diacritic variant of a public address answers 301 to it (after Wagtail's
+    # redirects, which sit inside: an editor's own redirect wins).
+    "addresses.middleware.AddressVariantMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes turns a locked-out login attempt into its lockout page: it must see the view's response.
     "axes.middleware.AxesMiddleware",
@@ -138,7 +142,8 @@ WAGTAIL_SITE_NAME = "Sociale economie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_I18N_ENABLED = False
-# Partners link to our URLs for years: keep slugs plain ASCII ("activiteitencooperaties").
+# Partners link to our URLs for years: keep slugs plain ASCII ("activiteitencooperaties"); the
+# admin transliterates what editors type (addresses.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
