@@ -2,9 +2,13 @@
 
 from bs4 import BeautifulSoup
 
+SOFT_HYPHEN = "\u00ad"
+
 
 def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
+    """The page as a visitor reads it: without the soft hyphens that headings carry at their long
+    words' hyphenation points (invisible unless the word breaks there)."""
+    return BeautifulSoup(response.content.decode().replace(SOFT_HYPHEN, ""), "html.parser")
 
 
 def normalise(text):
