@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from pages.models import FooterSettings
+from actortypes.models import ActorType
+from pages.models import AboutPage, FooterSettings
 
 register = template.Library()
 
@@ -56,3 +57,19 @@ def site_footer(context):
     request = context.get("request")
     footer = FooterSettings.for_request(request) if request else None
     return {"footer": footer, "request": request}
+
+
+@register.inclusion_tag("components/actor_type_routes.html", takes_context=True)
+def actor_type_routes(context):
+    """ "Wie ben je?": every published actor type as a route to its page (the home page leads
+    with these)."""
+    request = context.get("request")
+    about_page = AboutPage.objects.live().first()
+    actor_types = ActorType.objects.live()
+    return {
+        "actor_types": (
+            about_page.actor_type_links(actor_types, request=request)
+            if about_page
+            else [(actor_type, None) for actor_type in actor_types]
+        )
+    }
