@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -152,6 +153,28 @@ class MeasurePage(Page):
                 {"status_notice": _("Tell visitors why they can no longer apply, and since when.")}
             )
 
+    @cached_property
+    def listed_actor_types(self):
+        """The actor types this page is for, in the editors' order; read once per page view."""
+        return list(self.actor_types.all())
+
+    def main_entity(self, url, organisation_id, request=None):
+        """schema.org JSON-LD: a measure is a GovernmentService the department provides."""
+        return {
+            "@type": "GovernmentService",
+            "@id": f"{url}#maatregel",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "serviceType": self.get_kind_display(),
+            "provider": {"@id": organisation_id},
+            "areaServed": {"@type": "AdministrativeArea", "name": "Vlaanderen"},
+            "audience": [
+                {"@type": "BusinessAudience", "audienceType": actor_type.name}
+                for actor_type in self.listed_actor_types
+            ],
+        }
+
     def get_context(self, request, *args, **kwargs):
         from support import listings
 
@@ -160,7 +183,7 @@ class MeasurePage(Page):
         calls = listings.sorted_calls(listings.listed_calls(at).filter(measure=self), at)
         context.update(
             calls=calls,
-            actor_type_links=listings.actor_type_links(self.actor_types.all(), request),
+            actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
             next_change=listings.next_change(calls, at),
         )
         return context
@@ -318,6 +341,32 @@ class CallPage(Page):
             }
         return _("Closed")
 
+    @cached_property
+    def listed_actor_types(self):
+        """The actor types this page is for, in the editors' order; read once per page view."""
+        return list(self.actor_types.all())
+
+    def main_entity(self, url, organisation_id, request=None):
+        """schema.org JSON-LD: a call is a Grant (the funding it invites proposals for), funded
+        by the department; schema.org has no type for a call for proposals itself, and Grant
+        is the one Google and funders' sites use for funding opportunities."""
+        data = {
+            "@type": "Grant",
+            "@id": f"{url}#oproep",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "funder": {"@id": organisation_id},
+            "audience": [
+                {"@type": "BusinessAudience", "audienceType": actor_type.name}
+                for actor_type in self.listed_actor_types
+            ],
+        }
+        measure = self.measure
+        if measure and measure.live:
+            data["isPartOf"] = {"@id": f"{measure.get_full_url(request)}#maatregel"}
+        return data
+
     def get_context(self, request, *args, **kwargs):
         from support import listings
 
@@ -328,7 +377,7 @@ class CallPage(Page):
             status=self.status(at),
             status_label=self.status_label(at),
             rounds=self._rounds(),
-            actor_type_links=listings.actor_type_links(self.actor_types.all(), request),
+            actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
             # A measure that is no longer published is not linked.
             measure=measure if measure and measure.live else None,
             next_change=self.next_change(at),
