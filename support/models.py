@@ -296,7 +296,11 @@ class CallPage(Page):
         verbose_name_plural = _("calls")
 
     def _rounds(self):
-        # Listings prefetch the rounds; .all() then reads the prefetched list.
+        return self.sorted_rounds
+
+    @cached_property
+    def sorted_rounds(self):
+        """The rounds by opening date, read once per page view (listings prefetch them)."""
         return sorted(self.rounds.all(), key=lambda round: round.opens_at)
 
     def status(self, at=None):

@@ -12,12 +12,15 @@ def brussels(*args):
 
 
 def make_measure(title, actor_types=(), publish=True, **fields):
-    index = SupportIndexPage.objects.get()
+    """A measure below the finder; publish="bulk" makes it live without a revision (fast)."""
+    index = fields.pop("index", None) or SupportIndexPage.objects.get()
     fields.setdefault("summary", f"Samenvatting van {title}.")
-    fields.setdefault("slug", None)
-    slug = fields.pop("slug") or title.lower().replace(" ", "-")
-    measure = index.add_child(instance=MeasurePage(title=title, slug=slug, live=False, **fields))
+    slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
+    measure = MeasurePage(title=title, slug=slug, live=publish == "bulk", **fields)
+    measure = index.add_child(instance=measure)
     measure.actor_types.set(actor_types)
+    if publish == "bulk":
+        return measure
     revision = measure.save_revision()
     if publish:
         revision.publish()
@@ -25,14 +28,16 @@ def make_measure(title, actor_types=(), publish=True, **fields):
 
 
 def make_call(title, rounds, actor_types=(), publish=True, **fields):
-    """A call with rounds given as (opens_at, closes_at) pairs."""
-    index = CallIndexPage.objects.get()
+    """A call with rounds given as (opens_at, closes_at) pairs; publish="bulk" as above."""
+    index = fields.pop("index", None) or CallIndexPage.objects.get()
     fields.setdefault("summary", f"Samenvatting van {title}.")
     slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
-    call = CallPage(title=title, slug=slug, live=False, **fields)
+    call = CallPage(title=title, slug=slug, live=publish == "bulk", **fields)
     call.rounds = [CallRound(opens_at=opens, closes_at=closes) for opens, closes in rounds]
     call = index.add_child(instance=call)
     call.actor_types.set(actor_types)
+    if publish == "bulk":
+        return call
     revision = call.save_revision()
     if publish:
         revision.publish()
