@@ -14,8 +14,6 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from pages.rich_text import RICH_TEXT_FEATURES
-
 
 class ActorTypeQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
@@ -52,7 +50,7 @@ class ActorType(
         max_length=400,
         help_text=_("One or two sentences, shown in the lists of actor types."),
     )
-    body = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
+    body = RichTextField(_("text"))
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="actortype")
@@ -67,6 +65,8 @@ class ActorType(
     objects = ActorTypeQuerySet.as_manager()
 
     sort_order_field = "sort_order"
+    # The public page's template (served by Over ons, pages.models.AboutPage), also the preview's.
+    template = "actortypes/actor_type.html"
 
     panels = [
         FieldPanel("name"),
@@ -103,23 +103,27 @@ class ActorType(
         return AboutPage.objects.live().first()
 
     def get_url(self, request=None):
+        """The public address, e.g. "/over-ons/maatwerkbedrijven/"; None without Over ons."""
         about_page = self.get_about_page()
-        if about_page is None:
-            return None
-        return about_page.actor_type_url(self, request=request)
+        return about_page.actor_type_url(self, request) if about_page else None
 
     def get_full_url(self, request=None):
+        """The public address with scheme and host; None without Over ons."""
         about_page = self.get_about_page()
-        if about_page is None:
-            return None
-        return about_page.get_full_url(request) + about_page.actor_type_path(self.slug)
+        return about_page.actor_type_url(self, request, full_url=True) if about_page else None
 
     # Previews render the real public template, so editors see exactly what visitors will.
 
     def get_preview_template(self, request, mode_name):
-        return "actortypes/actor_type.html"
+        return self.template
 
     def get_preview_context(self, request, mode_name):
-        from actortypes.views import actor_type_context
-
-        return actor_type_context(request, self, self.get_about_page())
+        about_page = self.get_about_page()
+        if about_page is not None:
+            return about_page.actor_type_context(request, self)
+        others = ActorType.objects.live().exclude(pk=self.pk)
+        return {
+            "request": request,
+            "actor_type": self,
+            "other_actor_types": [(other, None) for other in others],
+        }

@@ -1,5 +1,11 @@
+from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.users import forms as users_forms
+
+from editorial.accounts import assignable_groups
+from editorial.roles import GROUP_DESCRIPTIONS
 
 
 class LoginForm(WagtailLoginForm):
@@ -8,3 +14,57 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
+
+
+class GroupChoiceField(forms.ModelMultipleChoiceField):
+    """The groups as checkboxes, each with what it may do (editorial.roles)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, group):
+        description = GROUP_DESCRIPTIONS.get(group.name)
+        if description is None:
+            return group.name
+        return format_html(
+            '<strong>{}</strong><br><span class="account-group__rights">{}</span>',
+            group.name,
+            description,
+        )
+
+
+class AccountFormMixin:
+    """Wagtail's user form, showing only what ``for_user`` may change (editorial.accounts).
+
+    Fields the user may not change are left out of the form, so a value forged into the POST
+    for them is never read: the superuser checkbox for anyone but a superuser, one's own groups
+    for everyone, and groups outside the editorial roles for anyone but a superuser.
+    """
+
+    def __init__(self, *args, for_user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not for_user.is_superuser:
+            self.fields.pop("is_superuser", None)
+        if "is_superuser" in self.fields:
+            self.fields["is_superuser"].label = _("Full access (superuser)")
+            self.fields["is_superuser"].help_text = _(
+                "Can do everything, also what no group allows: manage superusers, groups and "
+                "workflows. Only for the site's technical administrators."
+            )
+        if self.instance.pk is not None and self.instance.pk == for_user.pk:
+            self.fields.pop("groups", None)  # nobody changes their own groups
+        if "groups" in self.fields:
+            groups = self.fields["groups"]
+            self.fields["groups"] = GroupChoiceField(
+                queryset=assignable_groups(for_user),
+                required=False,
+                label=groups.label,
+                help_text=groups.help_text,
+            )
+
+
+class UserCreationForm(AccountFormMixin, users_forms.UserCreationForm):
+    pass
+
+
+class UserEditForm(AccountFormMixin, users_forms.UserEditForm):
+    pass

@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from pages.rich_text import RICH_TEXT_FEATURES
 from support import clock
 from support.blocks import SupportBodyBlock
 
@@ -48,7 +47,7 @@ class SupportIndexPage(Page):
     subpage_types = ["support.MeasurePage"]
     max_count = 1
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + ["intro"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -202,7 +201,7 @@ class CallIndexPage(Page):
     subpage_types = ["support.CallPage"]
     max_count = 1
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + ["intro"]
     search_fields = Page.search_fields + [index.SearchField("intro")]

@@ -3,6 +3,7 @@
 import pytest
 
 from actortypes.models import ActorType
+from pages.models import Footer
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -52,11 +53,9 @@ def test_editors_reorder_actor_types_in_the_listing_and_the_site_follows(admin_c
     ]
 
 
-def test_footer_settings_edit_view_opens(admin_client):
-    response = admin_client.get("/admin/settings/pages/footersettings/")
-    assert response.status_code in (200, 302)
-    if response.status_code == 302:
-        response = admin_client.get(response["Location"])
+def test_footer_edit_view_opens(admin_client):
+    footer = Footer.objects.get()
+    response = admin_client.get(f"/admin/snippets/pages/footer/edit/{footer.pk}/")
     assert response.status_code == 200
     assert "Departement Werk en Sociale Economie" in response.content.decode()
 

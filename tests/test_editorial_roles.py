@@ -13,12 +13,17 @@ from wagtail.models import (
 
 from actortypes.models import ActorType
 from editorial.roles import set_up_editorial_roles
+from pages.models import Footer
 from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_ONLY = ("/admin/redirects/", "/admin/users/", "/admin/settings/pages/footersettings/")
+ADMIN_ONLY = (
+    "/admin/redirects/",
+    "/admin/users/",
+    "/admin/settings/pages/vlaanderenwidgetsettings/",
+)
 
 
 def page_actions(client, url):
@@ -46,6 +51,8 @@ def test_model_permissions_are_least_privilege():
         "add_actortype",
         "change_actortype",
         "lock_actortype",
+        "change_footer",
+        "lock_footer",
     }
     assert codenames("Hoofdredacteurs") == {
         "access_admin",
@@ -55,6 +62,10 @@ def test_model_permissions_are_least_privilege():
         "publish_actortype",
         "lock_actortype",
         "unlock_actortype",
+        "change_footer",
+        "publish_footer",
+        "lock_footer",
+        "unlock_footer",
         "add_redirect",
         "change_redirect",
         "delete_redirect",
@@ -64,7 +75,6 @@ def test_model_permissions_are_least_privilege():
     }
     assert codenames("Beheerders") == {
         "access_admin",
-        "change_footersettings",
         "change_vlaanderenwidgetsettings",
         "add_user",
         "change_user",
@@ -96,7 +106,11 @@ def test_every_page_and_every_actor_type_goes_through_redactionele_goedkeuring(h
     assert WorkflowPage.objects.get(page=home).workflow == workflow
     assert about.get_workflow() == workflow
     assert ActorType.objects.first().get_workflow() == workflow
-    assert WorkflowContentType.objects.get(workflow=workflow).content_type.model == "actortype"
+    assert Footer.objects.get().get_workflow() == workflow
+    assert {
+        workflow_type.content_type.model
+        for workflow_type in WorkflowContentType.objects.filter(workflow=workflow)
+    } == {"actortype", "footer"}
     [task] = [task.specific for task in workflow.tasks]
     assert isinstance(task, GroupApprovalTask)
     assert [group.name for group in task.groups.all()] == ["Hoofdredacteurs"]
@@ -134,7 +148,11 @@ def test_a_hoofdredacteur_also_publishes_unpublishes_and_manages_redirects(
     assert about.permissions_for_user(hoofdredacteur).can_unpublish()
     assert opens(client, "/admin/redirects/")
     assert opens(client, "/admin/redirects/import/")
-    for forbidden in ("/admin/users/", "/admin/groups/", "/admin/settings/pages/footersettings/"):
+    for forbidden in (
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/settings/pages/vlaanderenwidgetsettings/",
+    ):
         assert not opens(client, forbidden), forbidden
 
 
@@ -142,10 +160,10 @@ def test_a_beheerder_manages_settings_and_users_but_not_content(client, beheerde
     client.force_login(beheerder)
     actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
-    response = client.get("/admin/settings/pages/footersettings/", follow=True)
-    assert "Departement Werk en Sociale Economie" in response.content.decode()
+    response = client.get("/admin/settings/pages/vlaanderenwidgetsettings/", follow=True)
+    assert "Vlaanderen-header en -footer" in response.content.decode()
     assert opens(client, "/admin/users/")
-    assert opens(client, "/admin/users/add/")
+    assert opens(client, "/admin/users/new/")
     for forbidden in (
         f"/admin/pages/{about.pk}/edit/",
         ACTOR_TYPE_EDIT.format(actor_type.pk),
@@ -169,7 +187,7 @@ def test_the_set_up_is_idempotent_and_rebuilds_what_is_missing(home):
     Workflow.objects.filter(name="Redactionele goedkeuring").delete()
     set_up_editorial_roles(apps, home_page_id=home.pk)
 
-    assert Group.objects.get(name="Redacteurs").permissions.count() == 4
+    assert Group.objects.get(name="Redacteurs").permissions.count() == 6
     assert GroupPagePermission.objects.filter(group__name="Redacteurs", page=home).count() == 3
     assert home.get_workflow().name == "Redactionele goedkeuring"
 

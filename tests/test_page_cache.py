@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from actortypes.models import ActorType
-from pages.models import FooterSettings
+from pages.models import Footer
 from tests.html import main_text, soup, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -178,9 +178,9 @@ def test_publishing_unpublishing_and_footer_changes_reach_every_page(client, abo
         "Over de sociale economie",
     ]
 
-    footer = FooterSettings.objects.get()
+    footer = Footer.objects.get()
     footer.phone = "02 553 00 00"
-    footer.save()
+    footer.save_revision().publish()
     assert "02 553 00 00" in soup(client.get("/over-ons/")).find("footer").get_text()
 
     about.unpublish()

@@ -2,7 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from actortypes.models import ActorType
-from pages.models import AboutPage, FooterSettings
+from pages.models import AboutPage, Footer
 
 register = template.Library()
 
@@ -54,8 +54,11 @@ def breadcrumbs(context, page, current_title=None):
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
+    """The published footer; its preview in the admin passes the version being edited."""
     request = context.get("request")
-    footer = FooterSettings.for_request(request) if request else None
+    footer = context.get("footer")
+    if not isinstance(footer, Footer):
+        footer = Footer.for_request(request) if request else Footer.objects.live().first()
     return {"footer": footer, "request": request}
 
 

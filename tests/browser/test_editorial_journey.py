@@ -85,7 +85,10 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     rita.goto(edit_url(site_url, actor_type))
     rita.get_by_role("textbox", name="Samenvatting").fill(NEW_SUMMARY)
     press(rita, rita.get_by_role("button", name="Bewaar concept"))
-    assert "Actortype 'Maatwerkbedrijven' bijgewerkt." in rita.locator(".messages").inner_text()
+    assert (
+        "Actortype 'Maatwerkbedrijven' is opgeslagen als concept: "
+        "bezoekers zien nog de gepubliceerde versie."
+    ) in rita.locator(".messages").inner_text()
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY not in text and OLD_SUMMARY_START in text
 
@@ -95,7 +98,9 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     assert rita.locator("button[name=action-publish]").count() == 0
     screenshot(rita, "admin-redacteur-actions")
     press(rita, rita.get_by_role("button", name="Stuur door naar Redactionele goedkeuring"))
-    assert "ingediend" in rita.locator(".messages").inner_text()
+    assert (
+        "Actortype 'Maatwerkbedrijven' wacht op goedkeuring (Goedkeuring door een hoofdredacteur)"
+    ) in rita.locator(".messages").inner_text()
     rita.close()
 
     # A Hoofdredacteur finds it on their dashboard and approves it.
@@ -107,7 +112,9 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     open_more_actions(hugo)
     screenshot(hugo, "admin-hoofdredacteur-review")
     press(hugo, hugo.locator("button[data-workflow-action-name=approve]").first)
-    assert "Actortype 'Maatwerkbedrijven' bijgewerkt." in hugo.locator(".messages").inner_text()
+    assert ("Actortype 'Maatwerkbedrijven' is live: bezoekers zien deze versie.") in hugo.locator(
+        ".messages"
+    ).inner_text()
 
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY in text
@@ -119,7 +126,7 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     hugo.get_by_role("textbox", name="Slug").fill("maatwerk")
     open_more_actions(hugo)
     press(hugo, hugo.locator("button[name=action-publish]"))
-    assert "gepubliceerd" in hugo.locator(".messages").inner_text()
+    assert "is live: bezoekers zien deze versie." in hugo.locator(".messages").inner_text()
     screenshot(hugo, "admin-after-rename")
 
     old = hugo.request.get(site_url + "/over-ons/maatwerkbedrijven/", max_redirects=0)
@@ -163,7 +170,7 @@ def test_a_redacteur_cannot_publish_not_even_with_a_forged_request(
     assert actor_type.get_latest_revision_as_object().summary == NEW_SUMMARY
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY not in text
-    assert "Actortype 'Maatwerkbedrijven' bijgewerkt." in rita.locator(".messages").inner_text()
+    assert "is opgeslagen als concept" in rita.locator(".messages").inner_text()
 
 
 def test_a_redacteur_plans_the_go_live_of_a_change_in_the_schedule_dialog(
