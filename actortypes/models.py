@@ -1,5 +1,4 @@
 from django.apps import apps
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PublishingPanel
@@ -7,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -27,7 +27,7 @@ class ActorType(
     RevisionMixin,
     PreviewableMixin,
     index.Indexed,
-    models.Model,
+    Orderable,
 ):
     """A kind of actor that does social entrepreneurship, such as "Maatwerkbedrijven".
 
@@ -51,20 +51,9 @@ class ActorType(
         help_text=_("One or two sentences, shown in the lists of actor types."),
     )
     body = RichTextField(_("text"))
-    sort_order = models.IntegerField(null=True, blank=True, editable=False)
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="actortype")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="actortype",
-        for_concrete_model=False,
-    )
 
     objects = ActorTypeQuerySet.as_manager()
 
-    sort_order_field = "sort_order"
     # The public page's template (served by Over ons, pages.models.AboutPage), also the preview's.
     template = "actortypes/actor_type.html"
 
@@ -86,16 +75,13 @@ class ActorType(
     ]
 
     class Meta:
+        # Orderable's sort_order, set by dragging in the admin; new actor types go last.
         ordering = ["sort_order", "name"]
         verbose_name = _("actor type")
         verbose_name_plural = _("actor types")
 
     def __str__(self):
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def get_about_page(self):
         """The live Over ons page, below which actor types are published."""

@@ -94,26 +94,28 @@ def test_a_page_slug_with_spaces_or_accents_is_refused(about):
     assert "slug" in error.value.message_dict
 
 
-def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(admin_client, about):
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(
+    admin_client, about, maatwerkbedrijven
+):
 
-    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+    for url in (ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk), f"/admin/pages/{about.pk}/edit/"):
         html = soup(admin_client.get(url))
         assert html.select_one('[data-side-panel="checks"]'), url
         assert html.find("script", id="checker-axe-configuration"), url
 
     # The checker runs axe against the preview, which carries the userbar's configuration.
-    preview_url = f"/admin/snippets/actortypes/actortype/preview/{actor_type.pk}/"
-    admin_client.post(preview_url, actor_type_form(actor_type))
+    preview_url = f"/admin/snippets/actortypes/actortype/preview/{maatwerkbedrijven.pk}/"
+    admin_client.post(preview_url, actor_type_form(maatwerkbedrijven))
     preview = admin_client.get(preview_url).content.decode()
     assert "wagtail-userbar" in preview
     assert '"runOnly": [' in preview
 
 
-def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(admin_client, about):
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(
+    admin_client, about, maatwerkbedrijven
+):
 
-    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+    for url in (ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk), f"/admin/pages/{about.pk}/edit/"):
         html = soup(admin_client.get(url))
         widths = [int(size["data-device-width"]) for size in html.select("[data-device-width]")]
         assert widths == [375, 768, 1280], url

@@ -30,9 +30,10 @@ SUPPORT_PAGE_TYPES = {
     "calls overview": "/oproepen/",
 }
 # What one page view needs: the site, the page route (Wagtail: four queries), view restrictions,
-# the navigation, the breadcrumbs, the actor types, the footer settings and the pages its links
-# point to, and the Vlaanderen widget setting; an actor page looks up itself and the others.
-MOST_QUERIES_PER_PAGE = 13
+# the navigation, the breadcrumbs, the actor types, the footer settings, the pages its links
+# point to and whether any of them is private (pages.references), and the Vlaanderen widget
+# setting; an actor page looks up itself and the others.
+MOST_QUERIES_PER_PAGE = 14
 # A search adds the promotions and, per kind of result (pages, actor types) and per matching
 # method (full text, then fuzzy on PostgreSQL or prefix on SQLite), one search query plus one
 # query per page type among the results: bounded by the page types, never by the results.
