@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -40,9 +40,10 @@ class ActorType(
         _("slug"),
         max_length=100,
         unique=True,
+        blank=True,
         help_text=_(
-            "The last part of the page address, e.g. maatwerkbedrijven. "
-            "Partners link to it: change it only when you must."
+            "The last part of the page address, e.g. maatwerkbedrijven. Filled in from the "
+            "name when left empty. Partners link to it: change it only when you must."
         ),
     )
     summary = models.TextField(
@@ -58,7 +59,8 @@ class ActorType(
     template = "actortypes/actor_type.html"
 
     panels = [
-        FieldPanel("name"),
+        # Fills in the slug from the name while the actor type has never been published.
+        TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -82,6 +84,21 @@ class ActorType(
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def fill_slug(self):
+        # Only an empty slug is filled in: an existing address never changes by itself.
+        if not self.slug:
+            # The site's slug rule lives in the addresses app, a leaf like this one: looked up
+            # by name, as leaves import no app of ours.
+            self.slug = apps.get_app_config("addresses").slugify(self.name)
 
     def get_about_page(self):
         """The live Over ons page, below which actor types are published."""

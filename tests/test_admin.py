@@ -124,7 +124,8 @@ def test_an_invalid_slug_gets_a_dutch_form_error_and_keeps_the_text(
         url,
         {
             "name": "Maatwerkbedrijven",
-            "slug": "maatwerk bedrijven",
+            # Any typed text becomes a slug (tests/test_addresses.py), but this one is taken.
+            "slug": "Lokale besturen",
             "summary": "Mijn zorgvuldig geschreven samenvatting.",
             "body": '{"blocks":[{"key":"a","text":"Tekst.","type":"unstyled",'
             '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
@@ -134,3 +135,4 @@ def test_an_invalid_slug_gets_a_dutch_form_error_and_keeps_the_text(
     text = response.content.decode()
     assert "Mijn zorgvuldig geschreven samenvatting." in text
     assert "kon niet worden opgeslagen" in text or "fouten" in text
+    assert "Er bestaat al een Actortype met eenzelfde Slug." in text

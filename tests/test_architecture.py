@@ -1,7 +1,7 @@
 """Our apps import one way, so each can be read, tested and changed from the bottom up:
 
     socialeconomy (configuration) → content apps (support, search, serving, editorial, content …)
-    → pages (shared base, blocks, settings) → leaves (actortypes, security)
+    → pages (shared base, blocks, settings) → leaves (actortypes, security, addresses)
 
 A lower app never imports a higher one: signals, hooks and model lookups point upward by name
 (``apps.get_model("pages", "AboutPage")``), not by import. Content apps may use each other, but
@@ -17,7 +17,7 @@ from django.conf import settings
 CONFIGURATION = "socialeconomy"
 SHARED = "pages"
 # Apps that import no other app of ours, so any app may import them.
-LEAVES = {"actortypes", "security"}
+LEAVES = {"actortypes", "security", "addresses"}
 
 
 def our_packages():
@@ -79,6 +79,7 @@ def project_imports():
 def test_the_check_knows_every_app_of_ours():
     assert {
         "actortypes",
+        "addresses",
         "pages",
         "content",
         "editorial",
