@@ -22,3 +22,8 @@ def visible_text(response):
 
 def main_text(response):
     return normalise(soup(response).find("main").get_text(" "))
+
+
+def form_errors(response):
+    """The error messages a form in the admin shows, as the editor reads them."""
+    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]

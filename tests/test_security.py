@@ -12,10 +12,11 @@ from django.test import RequestFactory
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from security.csp import ContentSecurityPolicyMiddleware, allow_sources
 from security.lockout import client_ip
-from tests.html import soup
+from tests.html import form_errors, soup
 from tests.test_database_unavailable import database_unreachable
 
 pytestmark = pytest.mark.django_db
@@ -371,10 +372,6 @@ def upload_document(client, name, content):
     )
 
 
-def form_errors(response):
-    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]
-
-
 @pytest.mark.parametrize("name", ["tekening.svg", "pagina.html", "script.js", "programma.exe"])
 def test_documents_of_other_types_are_refused_in_dutch(admin_client, name):
     response = upload_document(admin_client, name, b"<svg onload='alert(1)'></svg>")
@@ -433,7 +430,11 @@ def test_images_with_too_many_pixels_are_refused_in_dutch(admin_client):
     PILImage.new("1", (8000, 6000)).save(buffer, "PNG")
     response = admin_client.post(
         "/admin/images/add/",
-        {"title": "Poster", "file": SimpleUploadedFile("poster.png", buffer.getvalue())},
+        {
+            "title": "Poster",
+            "file": SimpleUploadedFile("poster.png", buffer.getvalue()),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
 
     assert response.status_code == 200
