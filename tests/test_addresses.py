@@ -136,6 +136,14 @@ def test_a_new_actor_types_name_fills_in_its_slug_in_the_browser(admin_client):
     assert name_input["data-w-sync-target-value"] == "#id_slug"
 
 
+def test_renaming_a_published_actor_type_leaves_its_slug_alone_in_the_browser(
+    admin_client, maatwerkbedrijven
+):
+    edit_form = soup(admin_client.get(ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk)))
+    name_input = edit_form.find("input", attrs={"name": "name"})
+    assert "w-sync#apply" not in name_input.get("data-action", "")
+
+
 # Variants of an existing address
 
 
