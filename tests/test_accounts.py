@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tests.conftest import EDITOR_PASSWORD, make_editor
-from tests.html import soup
+from tests.factories import EDITOR_PASSWORD, make_editor
+from tests.html import form_errors, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +56,6 @@ def refused(response):
 
 def groups_of(account):
     return set(account.groups.values_list("name", flat=True))
-
-
-def form_errors(response):
-    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]
 
 
 @pytest.fixture
@@ -272,9 +268,11 @@ def test_each_group_says_what_it_may_do_where_accounts_are_made(admin_client):
     assert labels == {
         "Redacteurs": "Schrijven en bewerken pagina's, actortypes, de voettekst, afbeeldingen en "
         "documenten en dienen ze in ter goedkeuring. Kunnen niet publiceren, depubliceren of "
-        "verwijderen.",
+        "verwijderen. Afbeeldingen en documenten wachten in “Te keuren” tot een Hoofdredacteur "
+        "ze vrijgeeft.",
         "Hoofdredacteurs": "Alles wat Redacteurs doen, en daarnaast goedkeuren, publiceren, "
-        "depubliceren en verwijderen. Beheren ook doorverwijzingen en uitgelichte zoekresultaten.",
+        "depubliceren en verwijderen. Geven afbeeldingen en documenten vrij en vervangen hun "
+        "bestanden. Beheren ook doorverwijzingen en uitgelichte zoekresultaten.",
         "Beheerders": "Beheren de site-instellingen (Vlaanderen-widget) en de accounts van "
         "Redacteurs, Hoofdredacteurs en Beheerders. Geen inhoud, en nooit hun eigen groepen.",
     }

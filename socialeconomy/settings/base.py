@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Moves an editor's session end forward on each admin request (SESSION_COOKIE_AGE).
+    "security.sessions.AdminActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A case or diacritic variant of a public address answers 301 to it (after Wagtail's
@@ -373,15 +375,17 @@ AXES_ENABLE_ADMIN = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "security.lockout.client_ip"
 
-# Admin sessions end after a working day without a request: each request an editor makes moves
-# the end forward (the session is saved on every request that has one; visitors have none).
+# Admin sessions end after a working day (8 hours) without an admin request: each one moves the
+# end forward (security.sessions.AdminActivityMiddleware). Visitors have no session.
 SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
-SESSION_SAVE_EVERY_REQUEST = True
 
 # Uploads: documents of an allow-listed type, raster images only (SVG can carry script), sizes
 # capped. Documents are always served by Wagtail's view, which sends nosniff and
 # "default-src 'none'"; only PDFs open in the browser, everything else downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A document that is not released yet (collection "Te keuren", editorial.roles) asks for a login:
+# the admin's, since visitors have no accounts. Page view restrictions use it too.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

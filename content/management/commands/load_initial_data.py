@@ -133,6 +133,7 @@ class Command(BaseCommand):
                 instance=ContentPage(
                     title=item["title"],
                     slug=item["slug"],
+                    show_in_menus=item.get("show_in_menus", False),
                     search_description=item.get("search_description", ""),
                     intro=content_data.rich_text(item["intro"]),
                     body=content_data.stream_data(item["body"], {}),
