@@ -11,8 +11,10 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from editorial import signal_handlers  # noqa: F401  (connects the receivers)
         from editorial.accounts import register_account_policy
+        from editorial.scheduling import use_schedule_forms
 
         register_account_policy()
+        use_schedule_forms()
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Case, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -25,8 +26,10 @@ class GroupChoiceField(forms.ModelMultipleChoiceField):
         description = GROUP_DESCRIPTIONS.get(group.name)
         if description is None:
             return group.name
+        # One flex item (Wagtail lays out the checkbox and its label side by side): the name
+        # above its rights.
         return format_html(
-            '<strong>{}</strong><br><span class="account-group__rights">{}</span>',
+            '<span><strong>{}</strong><br><span class="account-group__rights">{}</span></span>',
             group.name,
             description,
         )
@@ -54,8 +57,12 @@ class AccountFormMixin:
             self.fields.pop("groups", None)  # nobody changes their own groups
         if "groups" in self.fields:
             groups = self.fields["groups"]
+            by_rights = Case(
+                *(When(name=name, then=rank) for rank, name in enumerate(GROUP_DESCRIPTIONS)),
+                default=len(GROUP_DESCRIPTIONS),
+            )
             self.fields["groups"] = GroupChoiceField(
-                queryset=assignable_groups(for_user),
+                queryset=assignable_groups(for_user).order_by(by_rights, "name"),
                 required=False,
                 label=groups.label,
                 help_text=groups.help_text,

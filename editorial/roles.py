@@ -24,8 +24,8 @@ REDACTEURS = "Redacteurs"
 HOOFDREDACTEURS = "Hoofdredacteurs"
 BEHEERDERS = "Beheerders"
 
-# What each group may do, shown where accounts are made (editorial/forms.py). Keep these true to
-# the permissions below; tests/test_accounts.py checks each claim against a real account.
+# What each group may do, shown where accounts are made (editorial/forms.py) and in
+# docs/redactie.md. Keep these true to the permissions below (tests/test_editorial_roles.py).
 GROUP_DESCRIPTIONS = {
     REDACTEURS: _(
         "Write and edit pages, actor types, the footer, images and documents, and submit them "

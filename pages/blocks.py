@@ -122,7 +122,8 @@ class ActorTypeListBlock(blocks.StructBlock):
 
 class PageLinkStructValue(blocks.StructValue):
     def title(self):
-        return self.get("heading") or self["page"].title
+        page = self.get("page")
+        return self.get("heading") or (page.title if page else "")
 
 
 class PageTeaserBlock(blocks.StructBlock):

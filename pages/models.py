@@ -115,6 +115,8 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         context = self.get_context(request)
         others = ActorType.objects.live().exclude(pk=actor_type.pk)
         context["actor_type"] = actor_type
+        # What the page shows, in Django's name for it: the user bar's edit link opens it.
+        context["object"] = actor_type
         context["other_actor_types"] = self.actor_type_links(others, request=request)
         return context
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tests.conftest import EDITOR_PASSWORD, make_editor
-from tests.html import soup
+from tests.factories import EDITOR_PASSWORD, make_editor
+from tests.html import form_errors, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +56,6 @@ def refused(response):
 
 def groups_of(account):
     return set(account.groups.values_list("name", flat=True))
-
-
-def form_errors(response):
-    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from actortypes.models import ActorType
+from tests.factories import draft_actor_type
 from tests.html import main_text, soup
 
 pytestmark = pytest.mark.django_db
@@ -37,14 +38,7 @@ def test_publishing_updates_the_actor_page_and_the_over_ons_list(client, maatwer
 
 
 def test_a_new_unpublished_actor_type_is_invisible(client):
-    draft = ActorType.objects.create(
-        name="Sociale coöperaties",
-        slug="sociale-cooperaties",
-        summary="Nog niet klaar.",
-        body="<p>Nog niet klaar.</p>",
-        live=False,
-    )
-    draft.save_revision()
+    draft = draft_actor_type(summary="Nog niet klaar.")
 
     assert client.get("/over-ons/sociale-cooperaties/").status_code == 404
     assert "Sociale coöperaties" not in main_text(client.get("/over-ons/"))

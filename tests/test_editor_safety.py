@@ -1,14 +1,9 @@
 """Editors cannot break the public page: limited rich text, alt text, valid slugs, a11y checks."""
 
-from io import BytesIO
-
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.images.models import Image
 
 from actortypes.models import ActorType
 from pages.blocks import BodyBlock
@@ -17,16 +12,6 @@ from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def photo():
-    buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 900), "#ffe615").save(buffer, "PNG")
-    image = Image.objects.create(title="Werkvloer", file=ImageFile(buffer, name="werkvloer.png"))
-    yield image
-    image.file.delete(save=False)
-    image.delete()
 
 
 def image_body(photo, **image_value):
@@ -94,26 +79,28 @@ def test_a_page_slug_with_spaces_or_accents_is_refused(about):
     assert "slug" in error.value.message_dict
 
 
-def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(admin_client, about):
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(
+    admin_client, about, maatwerkbedrijven
+):
 
-    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+    for url in (ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk), f"/admin/pages/{about.pk}/edit/"):
         html = soup(admin_client.get(url))
         assert html.select_one('[data-side-panel="checks"]'), url
         assert html.find("script", id="checker-axe-configuration"), url
 
     # The checker runs axe against the preview, which carries the userbar's configuration.
-    preview_url = f"/admin/snippets/actortypes/actortype/preview/{actor_type.pk}/"
-    admin_client.post(preview_url, actor_type_form(actor_type))
+    preview_url = f"/admin/snippets/actortypes/actortype/preview/{maatwerkbedrijven.pk}/"
+    admin_client.post(preview_url, actor_type_form(maatwerkbedrijven))
     preview = admin_client.get(preview_url).content.decode()
     assert "wagtail-userbar" in preview
     assert '"runOnly": [' in preview
 
 
-def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(admin_client, about):
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(
+    admin_client, about, maatwerkbedrijven
+):
 
-    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+    for url in (ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk), f"/admin/pages/{about.pk}/edit/"):
         html = soup(admin_client.get(url))
         widths = [int(size["data-device-width"]) for size in html.select("[data-device-width]")]
         assert widths == [375, 768, 1280], url

@@ -116,11 +116,12 @@ def test_every_page_and_every_actor_type_goes_through_redactionele_goedkeuring(h
     assert [group.name for group in task.groups.all()] == ["Hoofdredacteurs"]
 
 
-def test_a_redacteur_edits_and_submits_but_cannot_publish(client, redacteur, about):
+def test_a_redacteur_edits_and_submits_but_cannot_publish(
+    client, redacteur, about, maatwerkbedrijven
+):
     client.force_login(redacteur)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
-    snippet_actions = page_actions(client, ACTOR_TYPE_EDIT.format(actor_type.pk))
+    snippet_actions = page_actions(client, ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk))
     page_edit_actions = page_actions(client, f"/admin/pages/{about.pk}/edit/")
 
     assert "action-submit" in snippet_actions
@@ -138,12 +139,11 @@ def test_a_redacteur_edits_and_submits_but_cannot_publish(client, redacteur, abo
 
 
 def test_a_hoofdredacteur_also_publishes_unpublishes_and_manages_redirects(
-    client, hoofdredacteur, about
+    client, hoofdredacteur, about, maatwerkbedrijven
 ):
     client.force_login(hoofdredacteur)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
-    assert "action-publish" in page_actions(client, ACTOR_TYPE_EDIT.format(actor_type.pk))
+    assert "action-publish" in page_actions(client, ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk))
     assert "action-publish" in page_actions(client, f"/admin/pages/{about.pk}/edit/")
     assert about.permissions_for_user(hoofdredacteur).can_unpublish()
     assert opens(client, "/admin/redirects/")
@@ -156,9 +156,10 @@ def test_a_hoofdredacteur_also_publishes_unpublishes_and_manages_redirects(
         assert not opens(client, forbidden), forbidden
 
 
-def test_a_beheerder_manages_settings_and_users_but_not_content(client, beheerder, about):
+def test_a_beheerder_manages_settings_and_users_but_not_content(
+    client, beheerder, about, maatwerkbedrijven
+):
     client.force_login(beheerder)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
     response = client.get("/admin/settings/pages/vlaanderenwidgetsettings/", follow=True)
     assert "Vlaanderen-header en -footer" in response.content.decode()
@@ -166,7 +167,7 @@ def test_a_beheerder_manages_settings_and_users_but_not_content(client, beheerde
     assert opens(client, "/admin/users/new/")
     for forbidden in (
         f"/admin/pages/{about.pk}/edit/",
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         "/admin/redirects/",
         "/admin/images/",
     ):
@@ -198,11 +199,11 @@ def test_the_login_form_is_dutch_throughout(client):
     assert labels == ["Gebruikersnaam *", "Wachtwoord *"]
 
 
-def test_the_actor_type_listing_shows_each_status_in_dutch(client, redacteur):
+def test_the_actor_type_listing_shows_each_status_in_dutch(client, redacteur, maatwerkbedrijven):
     client.force_login(redacteur)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk), actor_type_form(actor_type, summary="In ontwerp.")
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, summary="In ontwerp."),
     )
 
     rows = soup(client.get("/admin/snippets/actortypes/actortype/")).select("tbody tr")

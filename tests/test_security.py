@@ -15,7 +15,8 @@ from wagtail.documents import get_document_model
 
 from security.csp import ContentSecurityPolicyMiddleware, allow_sources
 from security.lockout import client_ip
-from tests.html import soup
+from tests.html import form_errors, soup
+from tests.test_database_unavailable import database_unreachable
 
 pytestmark = pytest.mark.django_db
 
@@ -321,8 +322,8 @@ def test_an_editors_session_ends_after_a_working_day_without_activity(client, su
 
     response = client.get("/admin/")
 
-    # Each request an editor makes moves the end forward to eight hours later: the session is
-    # saved (and its cookie sent again) though nothing in it changed.
+    # Each admin request moves the end forward to eight hours later: the session is saved (and
+    # its cookie sent again) though nothing in it changed.
     assert settings.SESSION_COOKIE_NAME in response.cookies
     assert client.session.get_expiry_age() == 8 * 60 * 60
     # Eight hours without a request later, the session is over.
@@ -332,6 +333,26 @@ def test_an_editors_session_ends_after_a_working_day_without_activity(client, su
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+def test_a_made_up_session_cookie_creates_no_session(client):
+    client.cookies[settings.SESSION_COOKIE_NAME] = "verzonnen-sessie-0123456789abcdef"
+
+    for path in ("/", "/admin/", "/admin/login/"):
+        client.get(path)
+
+    assert not Session.objects.exists()
+
+
+def test_an_editors_session_cookie_keeps_the_dutch_503_while_the_database_is_down(
+    client, superuser
+):
+    client.force_login(superuser)
+
+    with database_unreachable():
+        response = client.get("/over-ons/")
+
+    assert response.status_code == 503
 
 
 def test_visitors_get_no_session(client):
@@ -348,10 +369,6 @@ def upload_document(client, name, content):
         "/admin/documents/add/",
         {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1},
     )
-
-
-def form_errors(response):
-    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]
 
 
 @pytest.mark.parametrize("name", ["tekening.svg", "pagina.html", "script.js", "programma.exe"])

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "serving",
+    "addresses",
     "security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,8 +68,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Moves an editor's session end forward on each admin request (SESSION_COOKIE_AGE).
+    "security.sessions.AdminActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A case or diacritic variant of a public address answers 301 to it (after Wagtail's
+    # redirects, which sit inside: an editor's own redirect wins).
+    "addresses.middleware.AddressVariantMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes turns a locked-out login attempt into its lockout page: it must see the view's response.
     "axes.middleware.AxesMiddleware",
@@ -140,7 +146,8 @@ WAGTAIL_SITE_NAME = "Sociale economie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_I18N_ENABLED = False
-# Partners link to our URLs for years: keep slugs plain ASCII ("activiteitencooperaties").
+# Partners link to our URLs for years: keep slugs plain ASCII ("activiteitencooperaties"); the
+# admin transliterates what editors type (addresses.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Help leads to our Dutch editors' guide (editorial.guide), not to Wagtail's English one.
@@ -372,10 +379,9 @@ AXES_ENABLE_ADMIN = False
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "security.lockout.client_ip"
 
-# Admin sessions end after a working day without a request: each request an editor makes moves
-# the end forward (the session is saved on every request that has one; visitors have none).
+# Admin sessions end after a working day (8 hours) without an admin request: each one moves the
+# end forward (security.sessions.AdminActivityMiddleware). Visitors have no session.
 SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
-SESSION_SAVE_EVERY_REQUEST = True
 
 # Uploads: documents of an allow-listed type, raster images only (SVG can carry script), sizes
 # capped. Documents are always served by Wagtail's view, which sends nosniff and

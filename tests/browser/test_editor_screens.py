@@ -4,16 +4,11 @@ an image's alt text. And what visitors see of an image: it fills its column.
 The admin is for desktops: these tests use a 1280 px wide window.
 """
 
-from io import BytesIO
-
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
-from wagtail.images.models import Image
 
 from pages.models import ContentPage, Footer, HomePage
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
-from tests.conftest import EDITOR_PASSWORD, make_editor
+from tests.factories import EDITOR_PASSWORD, make_editor, uploaded_image
 
 FILE_NAME_TITLE = "IMG_2024-03_werkvloer"
 
@@ -35,12 +30,7 @@ def rita(browser, site_url):
 
 @pytest.fixture
 def photo(site_url):
-    """An image as Wagtail's upload makes it: titled after its file name."""
-    buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 900), "#ffe615").save(buffer, "PNG")
-    image = Image.objects.create(
-        title=FILE_NAME_TITLE, file=ImageFile(buffer, name=FILE_NAME_TITLE + ".png")
-    )
+    image = uploaded_image(FILE_NAME_TITLE + ".png")
     yield image
     image.file.delete(save=False)
 

@@ -7,26 +7,11 @@ import pytest
 from django.utils import timezone
 
 from actortypes.models import ActorType
-from tests.browser.conftest import DESKTOP, screenshot
-from tests.conftest import EDITOR_PASSWORD, make_editor
+from tests.browser.conftest import log_in, screenshot
+from tests.factories import make_editor
 
 NEW_SUMMARY = "Maatwerkbedrijven bieden werk op maat aan wie elders moeilijk aan de slag kan."
 OLD_SUMMARY_START = "Maatwerkbedrijven zijn erkende organisaties"
-
-
-@pytest.fixture
-def desktop(browser):
-    """Opens a desktop browser window of its own (own cookies) for each editor."""
-    contexts = []
-
-    def new_window():
-        context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, locale="nl-BE")
-        contexts.append(context)
-        return context
-
-    yield new_window
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture
@@ -37,17 +22,6 @@ def editors(site_url):
 @pytest.fixture
 def actor_type(site_url):
     return ActorType.objects.get(slug="maatwerkbedrijven")
-
-
-def log_in(desktop, site_url, username):
-    """Logs in through the real login form, in a window of the editor's own."""
-    tab = desktop().new_page()
-    tab.goto(site_url + "/admin/login/")
-    tab.get_by_label("Gebruikersnaam").fill(username)
-    tab.get_by_label("Wachtwoord").fill(EDITOR_PASSWORD)
-    tab.get_by_role("button", name="Inloggen").click()
-    tab.wait_for_url(site_url + "/admin/")
-    return tab
 
 
 def edit_url(site_url, actor_type):

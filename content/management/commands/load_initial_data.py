@@ -26,6 +26,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.created_anything = False
         site_data = content_data.read("site.yaml")
         home, home_created = self.load_home_page(site_data["home_page"])
         site = self.ensure_site(home, site_data["site_name"])
@@ -39,9 +40,15 @@ class Command(BaseCommand):
         self.load_footer(site, site_data["footer"])
         # Present from the start (switched off), so no visitor's request has to create it.
         VlaanderenWidgetSettings.objects.get_or_create(site=site)
+        if not self.created_anything:
+            self.stdout.write(
+                "Nothing to load: the database already has the initial content "
+                "(editors' changes are kept)."
+            )
 
     def report(self, message):
-        self.stdout.write(message)
+        self.created_anything = True
+        self.stdout.write(self.style.SUCCESS(message))
 
     def load_home_page(self, data):
         home = HomePage.objects.first()
@@ -126,6 +133,7 @@ class Command(BaseCommand):
                 instance=ContentPage(
                     title=item["title"],
                     slug=item["slug"],
+                    show_in_menus=item.get("show_in_menus", False),
                     search_description=item.get("search_description", ""),
                     intro=content_data.rich_text(item["intro"]),
                     body=content_data.stream_data(item["body"], {}),
