@@ -387,6 +387,9 @@ SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
 # capped. Documents are always served by Wagtail's view, which sends nosniff and
 # "default-src 'none'"; only PDFs open in the browser, everything else downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A document that is not released yet (collection "Te keuren", editorial.roles) asks for a login:
+# the admin's, since visitors have no accounts. Page view restrictions use it too.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
