@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import (
     add_never_cache_headers,
+    get_max_age,
     patch_cache_control,
     set_response_etag,
 )
@@ -22,11 +23,16 @@ MESSAGES_COOKIE = "messages"
 class PageCacheMiddleware:
     """Serves anonymous GET and HEAD page views from the page cache, and fills it.
 
-    A request is eligible when it carries no query string (search results and page numbers are
-    rendered fresh each time), no session or messages cookie (so never for logged-in users) and
-    is not for the admin or another never-cached address. Only complete 200 responses that set
-    no cookie, vary on nothing but Cookie and do not forbid caching are stored. Looking up a
-    page touches no database, so stored pages keep being served while PostgreSQL is down.
+    A request is eligible when its query string holds nothing but the finder's parameters
+    (PAGE_CACHE_QUERY_PARAMETERS; search results are rendered fresh each time), no session or
+    messages cookie (so never for logged-in users) and is not for the admin or another
+    never-cached address. Only complete 200 responses that set no cookie, vary on nothing but
+    Cookie and do not forbid caching are stored; with a query string only when the view vouches
+    for every value (``response.cacheable_query``). A view whose content changes at a known
+    moment (a call closing) sets a shorter ``Cache-Control: max-age``: the page is stored no
+    longer, and its max-age never reaches past that moment, also when served from the cache.
+    Looking up a page touches no database, so stored pages keep being served while PostgreSQL
+    is down.
     """
 
     def __init__(self, get_response):
@@ -44,15 +50,24 @@ class PageCacheMiddleware:
             response = HttpResponse(entry["content"], status=entry["status"])
             for name, value in entry["headers"].items():
                 response[name] = value
+            if (seconds := pagecache.seconds_left(entry)) is not None:
+                patch_cache_control(response, max_age=min(seconds, get_max_age(response)))
             response["X-Cache"] = "hit"
             return response
 
         response = self.get_response(request)
         if request.method == "GET" and self.is_storable(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            # A view's own, shorter max-age is when its content changes (see pagecache.store).
+            own_max_age = get_max_age(response)
+            max_age = settings.PAGE_CACHE_MAX_AGE
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=max_age if own_max_age is None else min(max_age, own_max_age),
+            )
             response["Last-Modified"] = http_date()
             set_response_etag(response)
-            pagecache.store(request, response, generation)
+            pagecache.store(request, response, generation, max_seconds=own_max_age)
             response["X-Cache"] = "miss"
         return response
 
@@ -60,7 +75,7 @@ class PageCacheMiddleware:
         return (
             pagecache.timeout() > 0
             and request.method in ("GET", "HEAD")
-            and not request.META.get("QUERY_STRING")
+            and pagecache.cacheable_query(request)
             and not self.has_personal_cookie(request)
             and not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
         )
@@ -80,6 +95,7 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not getattr(request, "is_preview", False)
+            and (not request.GET or getattr(response, "cacheable_query", False))
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
             # The key is the address alone: a response that differs by, say, Accept-Encoding
             # would be served to the wrong client. Cookie is fine: only cookie-less visitors

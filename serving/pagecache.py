@@ -9,7 +9,9 @@ paths, login throttling) intact.
 """
 
 import hashlib
+import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,9 +25,18 @@ def timeout():
     return settings.PAGE_CACHE_TIMEOUT
 
 
+def cacheable_query(request):
+    """Whether the query string holds only parameters that may be cached (the finder's filters
+    and page numbers, settings.PAGE_CACHE_QUERY_PARAMETERS); an empty one does."""
+    return set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+
+
 def page_key(request):
-    # Host and scheme are part of the address: one cache may serve several host names.
-    uri = request.build_absolute_uri()
+    # Host and scheme are part of the address: one cache may serve several host names. The
+    # query is normalised (sorted), so the same filters in another order share one entry.
+    uri = request.build_absolute_uri(request.path)
+    if request.GET:
+        uri += "?" + urlencode(sorted((k, sorted(v)) for k, v in request.GET.lists()), doseq=True)
     return "pagecache:page:" + hashlib.sha256(uri.encode()).hexdigest()
 
 
@@ -53,17 +64,28 @@ def lookup(request):
     return generation, entry
 
 
-def store(request, response, generation):
-    cache.set(
-        page_key(request),
-        {
-            "generation": generation,
-            "status": response.status_code,
-            "headers": dict(response.headers),
-            "content": response.content,
-        },
-        timeout=timeout(),
-    )
+def store(request, response, generation, max_seconds=None):
+    """Stores the page for timeout() seconds, or fewer when its content changes sooner
+    (max_seconds: a call on it opens or closes); then the entry remembers when it goes stale."""
+    seconds = timeout() if max_seconds is None else min(timeout(), max_seconds)
+    if seconds <= 0:
+        return
+    entry = {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": dict(response.headers),
+        "content": response.content,
+    }
+    if max_seconds is not None:
+        entry["stale_at"] = time.time() + max_seconds
+    cache.set(page_key(request), entry, timeout=seconds)
+
+
+def seconds_left(entry):
+    """For an entry stored with a deadline: the whole seconds until it goes stale, else None."""
+    if "stale_at" not in entry:
+        return None
+    return max(0, int(entry["stale_at"] - time.time()))
 
 
 def clear():

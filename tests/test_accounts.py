@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import ModelLogEntry
 
 from tests.factories import EDITOR_PASSWORD, make_editor
 from tests.html import form_errors, soup
@@ -296,3 +297,12 @@ def test_passwords_have_at_least_twelve_characters(client, beheerder):
     assert not User.objects.filter(username="nieuw").exists()
     too_short = "Dit wachtwoord is te kort. Het moet minstens 12 tekens bevatten."
     assert too_short in form_errors(response)
+
+
+def test_every_change_to_an_account_is_in_its_history(client, beheerder, redacteur):
+    client.force_login(beheerder)
+
+    edit(client, redacteur, is_active="")
+
+    entry = ModelLogEntry.objects.for_instance(redacteur).first()
+    assert (entry.action, entry.user) == ("wagtail.edit", beheerder)

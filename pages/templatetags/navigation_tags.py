@@ -2,7 +2,8 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from pages.models import Footer
+from actortypes.models import ActorType
+from pages.models import AboutPage, Footer
 
 register = template.Library()
 
@@ -73,3 +74,19 @@ def site_footer(context):
     if not isinstance(footer, Footer):
         footer = Footer.for_request(request) if request else Footer.objects.live().first()
     return {"footer": footer, "request": request}
+
+
+@register.inclusion_tag("components/actor_type_routes.html", takes_context=True)
+def actor_type_routes(context):
+    """ "Wie ben je?": every published actor type as a route to its page (the home page leads
+    with these)."""
+    request = context.get("request")
+    about_page = AboutPage.objects.live().first()
+    actor_types = ActorType.objects.live()
+    return {
+        "actor_types": (
+            about_page.actor_type_links(actor_types, request=request)
+            if about_page
+            else [(actor_type, None) for actor_type in actor_types]
+        )
+    }

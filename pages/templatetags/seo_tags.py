@@ -167,6 +167,11 @@ def page_meta(context):
         if len(crumbs) > 1:
             web_page["breadcrumb"] = {"@id": f"{url}#kruimelpad"}
             graph.append(breadcrumb_list(crumbs, url))
+        # A page type may describe what it is about (a measure: a GovernmentService).
+        if actor_type is None and hasattr(page, "main_entity"):
+            entity = page.main_entity(url, f"{root_url}/#organisatie", request)
+            web_page["mainEntity"] = {"@id": entity["@id"]}
+            graph.append(entity)
         graph.insert(2, web_page)
 
     return {

@@ -17,6 +17,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 
 INSTALLED_APPS = [
     "content",
+    "support",
     "pages",
     "actortypes",
     "editorial",
@@ -235,6 +236,9 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600 if REDIS_URL e
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
 # Never served from or stored in the page cache.
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")
+# Query parameters a page may be cached for: the support finder's filters and page numbers
+# (support.finder). A page is stored for them only when its view vouches for every value.
+PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "page")
 
 # Security and deployment: media storage, CDN purging, Content-Security-Policy,
 # Permissions-Policy, admin login lockout, uploads. production.py adds HSTS and secure cookies.
