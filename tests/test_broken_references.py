@@ -9,6 +9,7 @@ sections and actor-type texts, and the footer setting's links to pages.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
 from django.template import Context, Template
@@ -20,6 +21,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from pages.models import ContentPage, Footer
+from support.blocks import DownloadsBlock
 from tests.html import main_text, soup
 
 pytestmark = pytest.mark.django_db
@@ -281,13 +283,13 @@ def test_a_document_whose_file_is_missing_answers_404(client):
 def test_editors_find_every_broken_reference_in_the_admin_report(
     client, redacteur, home, about, target, maatwerkbedrijven, private_collection
 ):
-    other = publish(home.add_child(instance=ContentPage(title="Oproepen", slug="oproepen")))
+    other = publish(home.add_child(instance=ContentPage(title="Nieuwsbrief", slug="nieuwsbrief")))
     image = make_image(private_collection)
     home_with(
         home,
         ("page_teaser", {"page": target, "heading": "", "text": ""}),
         image_block(image),
-        intro=f'<p><a linktype="page" id="{other.pk}">oproepen</a></p>',
+        intro=f'<p><a linktype="page" id="{other.pk}">nieuwsbrief</a></p>',
     )
     maatwerkbedrijven.body = '<p><a linktype="document" id="999999">verslag</a></p>'
     maatwerkbedrijven.save_revision().publish()
@@ -391,3 +393,15 @@ def test_every_block_renders_when_everything_it_chose_is_gone(rf, home, block):
     value = block.to_python(broken_raw(block))
     html = block.render(value, context={"request": rf.get("/"), "page": home})
     assert "999999" not in html
+
+
+def test_a_downloads_block_lists_only_released_documents(private_collection):
+    released, unreleased = make_document(), make_document(private_collection)
+    block = DownloadsBlock()
+
+    value = block.to_python({"heading": "", "documents": [released.pk, 999999, unreleased.pk]})
+    links = [a["href"] for a in BeautifulSoup(block.render(value), "html.parser").select("a")]
+    assert links == [released.url]
+
+    nothing = block.to_python({"heading": "Formulieren", "documents": [999999, unreleased.pk]})
+    assert block.render(nothing).strip() == ""
