@@ -96,6 +96,17 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+# A database that accepts connections but never answers must not hold a request (and a gunicorn
+# thread) for minutes: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds, a statement
+# is cancelled after DATABASE_STATEMENT_TIMEOUT seconds (0: never; bin/release, for migrations),
+# and the visitor gets the Dutch 503 page (serving/outage.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+        "options": f"-c statement_timeout={_statement_timeout}s",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
