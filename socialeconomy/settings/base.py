@@ -148,9 +148,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+# Wagtail's database backend; on SQLite with quotes in a search mended (search/backends.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backends",
     }
 }
 # Site search at /zoeken/ (search/): Dutch stemming and stop words in PostgreSQL's full-text
