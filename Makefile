@@ -4,14 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# make run PORT=8001 serves on another port.
+PORT ?= 8000
 
 .PHONY: run test test-reliability bench install migrate lint messages clean lock audit
 
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_initial_data
-	$(MANAGE) create_local_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) create_local_admin --address 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/pytest
@@ -29,9 +31,11 @@ install: $(VENV)/.installed
 # Reinstall whenever the pinned dependencies change. requirements.lock pins what the Docker
 # image runs; development takes the same versions.
 $(VENV)/.installed: pyproject.toml requirements.lock
+	@echo "Installing the pinned dependencies into $(VENV) (a minute or two the first time)…"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev]'
+	$(BIN)/pip install --progress-bar on --constraint requirements.lock --editable '.[dev]'
 	touch $@
+	@echo "Dependencies installed."
 
 lint: install
 	$(BIN)/ruff check .

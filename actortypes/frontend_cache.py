@@ -25,7 +25,7 @@ def purge_pages_showing_actor_type(sender, instance, **kwargs):
     # Over ons with every live actor type's page (AboutPage.get_cached_paths), plus this one,
     # which may just have gone offline.
     batch.add_page(about)
-    batch.add_url(about.get_full_url() + about.actor_type_path(instance.slug))
+    batch.add_url(about.actor_type_url(instance, full_url=True))
     for site in Site.objects.select_related("root_page"):
         batch.add_page(site.root_page)
     batch.purge()

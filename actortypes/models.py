@@ -1,20 +1,18 @@
 from django.apps import apps
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
-
-from pages.rich_text import RICH_TEXT_FEATURES
 
 
 class ActorTypeQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -29,7 +27,7 @@ class ActorType(
     RevisionMixin,
     PreviewableMixin,
     index.Indexed,
-    models.Model,
+    Orderable,
 ):
     """A kind of actor that does social entrepreneurship, such as "Maatwerkbedrijven".
 
@@ -42,9 +40,10 @@ class ActorType(
         _("slug"),
         max_length=100,
         unique=True,
+        blank=True,
         help_text=_(
-            "The last part of the page address, e.g. maatwerkbedrijven. "
-            "Partners link to it: change it only when you must."
+            "The last part of the page address, e.g. maatwerkbedrijven. Filled in from the "
+            "name when left empty. Partners link to it: change it only when you must."
         ),
     )
     summary = models.TextField(
@@ -52,24 +51,16 @@ class ActorType(
         max_length=400,
         help_text=_("One or two sentences, shown in the lists of actor types."),
     )
-    body = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
-    sort_order = models.IntegerField(null=True, blank=True, editable=False)
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="actortype")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="actortype",
-        for_concrete_model=False,
-    )
+    body = RichTextField(_("text"))
 
     objects = ActorTypeQuerySet.as_manager()
 
-    sort_order_field = "sort_order"
+    # The public page's template (served by Over ons, pages.models.AboutPage), also the preview's.
+    template = "actortypes/actor_type.html"
 
     panels = [
-        FieldPanel("name"),
+        # Fills in the slug from the name while the actor type has never been published.
+        TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -86,6 +77,7 @@ class ActorType(
     ]
 
     class Meta:
+        # Orderable's sort_order, set by dragging in the admin; new actor types go last.
         ordering = ["sort_order", "name"]
         verbose_name = _("actor type")
         verbose_name_plural = _("actor types")
@@ -93,9 +85,20 @@ class ActorType(
     def __str__(self):
         return self.name
 
-    @property
-    def revisions(self):
-        return self._revisions
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def fill_slug(self):
+        # Only an empty slug is filled in: an existing address never changes by itself.
+        if not self.slug:
+            # The site's slug rule lives in the addresses app, a leaf like this one: looked up
+            # by name, as leaves import no app of ours.
+            self.slug = apps.get_app_config("addresses").slugify(self.name)
 
     def get_about_page(self):
         """The live Over ons page, below which actor types are published."""
@@ -103,23 +106,27 @@ class ActorType(
         return AboutPage.objects.live().first()
 
     def get_url(self, request=None):
+        """The public address, e.g. "/over-ons/maatwerkbedrijven/"; None without Over ons."""
         about_page = self.get_about_page()
-        if about_page is None:
-            return None
-        return about_page.actor_type_url(self, request=request)
+        return about_page.actor_type_url(self, request) if about_page else None
 
     def get_full_url(self, request=None):
+        """The public address with scheme and host; None without Over ons."""
         about_page = self.get_about_page()
-        if about_page is None:
-            return None
-        return about_page.get_full_url(request) + about_page.actor_type_path(self.slug)
+        return about_page.actor_type_url(self, request, full_url=True) if about_page else None
 
     # Previews render the real public template, so editors see exactly what visitors will.
 
     def get_preview_template(self, request, mode_name):
-        return "actortypes/actor_type.html"
+        return self.template
 
     def get_preview_context(self, request, mode_name):
-        from actortypes.views import actor_type_context
-
-        return actor_type_context(request, self, self.get_about_page())
+        about_page = self.get_about_page()
+        if about_page is not None:
+            return about_page.actor_type_context(request, self)
+        others = ActorType.objects.live().exclude(pk=self.pk)
+        return {
+            "request": request,
+            "actor_type": self,
+            "other_actor_types": [(other, None) for other in others],
+        }

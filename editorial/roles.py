@@ -8,22 +8,44 @@ workflow's tasks when the workflow is created, so an administrator's later chang
 
 Least privilege:
 
-- Redacteurs write: pages, actor types, images and documents; they submit for approval and
-  cannot publish, unpublish or delete.
+- Redacteurs write: pages, actor types, the footer, images and documents; they submit for
+  approval and cannot publish, unpublish or delete.
 - Hoofdredacteurs also approve (the workflow's task), publish, unpublish, delete and manage
   redirects and promoted search results.
 - Beheerders manage the site settings and the user accounts, nothing else.
+
+There is one footer (load_initial_data makes it): nobody but a superuser adds or deletes one.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 REDACTEURS = "Redacteurs"
 HOOFDREDACTEURS = "Hoofdredacteurs"
 BEHEERDERS = "Beheerders"
+
+# What each group may do, shown where accounts are made (editorial/forms.py) and in
+# docs/redactie.md. Keep these true to the permissions below (tests/test_editorial_roles.py).
+GROUP_DESCRIPTIONS = {
+    REDACTEURS: _(
+        "Write and edit pages, actor types, the footer, images and documents, and submit them "
+        "for approval. Cannot publish, unpublish or delete."
+    ),
+    HOOFDREDACTEURS: _(
+        "Everything Redacteurs do, and approve, publish, unpublish and delete. Also manage "
+        "redirects and promoted search results."
+    ),
+    BEHEERDERS: _(
+        "Manage the site settings (Vlaanderen widget) and the accounts of Redacteurs, "
+        "Hoofdredacteurs and Beheerders. No content, and never their own groups."
+    ),
+}
 WORKFLOW_NAME = "Redactionele goedkeuring"
 TASK_NAME = "Goedkeuring door een hoofdredacteur"
 
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access")
+# Snippets that go through the approval workflow: (app label, model).
+WORKFLOW_SNIPPETS = [("actortypes", "actortype"), ("pages", "footer")]
 _USER_APP, _USER_MODEL = settings.AUTH_USER_MODEL.lower().split(".")
 
 # Permissions on models, for the whole site: (app label, model, action).
@@ -33,6 +55,8 @@ MODEL_PERMISSIONS = {
         ("actortypes", "actortype", "add"),
         ("actortypes", "actortype", "change"),
         ("actortypes", "actortype", "lock"),
+        ("pages", "footer", "change"),
+        ("pages", "footer", "lock"),
     ],
     HOOFDREDACTEURS: [
         ADMIN_ACCESS,
@@ -42,6 +66,10 @@ MODEL_PERMISSIONS = {
         ("actortypes", "actortype", "publish"),
         ("actortypes", "actortype", "lock"),
         ("actortypes", "actortype", "unlock"),
+        ("pages", "footer", "change"),
+        ("pages", "footer", "publish"),
+        ("pages", "footer", "lock"),
+        ("pages", "footer", "unlock"),
         ("wagtailredirects", "redirect", "add"),
         ("wagtailredirects", "redirect", "change"),
         ("wagtailredirects", "redirect", "delete"),
@@ -52,7 +80,6 @@ MODEL_PERMISSIONS = {
     ],
     BEHEERDERS: [
         ADMIN_ACCESS,
-        ("pages", "footersettings", "change"),
         ("pages", "vlaanderenwidgetsettings", "change"),
         (_USER_APP, _USER_MODEL, "add"),
         (_USER_APP, _USER_MODEL, "change"),
@@ -94,6 +121,25 @@ def set_up_editorial_roles(apps, home_page_id=None):
         _grant_pages(apps, groups, workflow, home_page_id)
 
 
+def grant_new_model(apps, app_label, model_name):
+    """Gives the existing groups their rights on a model added after they were created (their
+    other permissions stay as an administrator left them), and puts it under the workflow when
+    it is one of WORKFLOW_SNIPPETS. For the data migration that comes with a new model."""
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    for group in Group.objects.filter(name__in=MODEL_PERMISSIONS):
+        group.permissions.add(
+            *(
+                _permission(apps, *spec)
+                for spec in MODEL_PERMISSIONS[group.name]
+                if spec[:2] == (app_label, model_name)
+            )
+        )
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None and (app_label, model_name) in WORKFLOW_SNIPPETS:
+        put_snippets_under_workflow(apps, workflow)
+
+
 def remove_wagtail_default_roles(apps):
     """Wagtail's own first migrations create English "Editors"/"Moderators" groups and a
     "Moderators approval" workflow on the root page; ours replace them. Only unused ones go."""
@@ -126,12 +172,26 @@ def _permission(apps, app_label, model_name, action):
     return permission
 
 
+def _exists(apps, spec):
+    """Whether the model is there yet: a migration that runs before a newer model's own
+    migration leaves its rights to grant_new_model."""
+    if spec == ADMIN_ACCESS:
+        return True
+    try:
+        apps.get_model(spec[0], spec[1])
+    except LookupError:
+        return False
+    return True
+
+
 def _group(apps, name):
     Group = apps.get_model("auth", "Group")
     group, created = Group.objects.get_or_create(name=name)
     if not created:
         return group
-    group.permissions.add(*(_permission(apps, *spec) for spec in MODEL_PERMISSIONS[name]))
+    group.permissions.add(
+        *(_permission(apps, *spec) for spec in MODEL_PERMISSIONS[name] if _exists(apps, spec))
+    )
     if name in COLLECTION_PERMISSIONS:
         GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
         root = _root_collection(apps)
@@ -154,7 +214,6 @@ def _workflow(apps, approvers):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
     workflow, created = Workflow.objects.get_or_create(
@@ -172,11 +231,19 @@ def _workflow(apps, approvers):
     )
     task.groups.set([approvers])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    actor_type, _ = ContentType.objects.get_or_create(app_label="actortypes", model="actortype")
-    WorkflowContentType.objects.get_or_create(
-        content_type=actor_type, defaults={"workflow": workflow}
-    )
+    put_snippets_under_workflow(apps, workflow)
     return workflow
+
+
+def put_snippets_under_workflow(apps, workflow):
+    """Actor types and the footer go through the workflow, like pages."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    for app_label, model in WORKFLOW_SNIPPETS:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
 
 
 def _grant_pages(apps, groups, workflow, home_page_id):

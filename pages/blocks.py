@@ -1,17 +1,67 @@
+import os
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
-from wagtail.images.blocks import ImageBlock
+from wagtail.images import blocks as image_blocks
 
 from actortypes.models import ActorType
-from pages.rich_text import RICH_TEXT_FEATURES, SECTION_TEXT_FEATURES
 
 validate_anchor = RegexValidator(
     r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
     _("Use lowercase letters, digits and single hyphens, e.g. wat-is-sociale-economie."),
 )
+
+
+def _words(text):
+    """Text compared the way a reader sees it: case, hyphens, underscores and dots ignored."""
+    return " ".join(re.split(r"[\s._-]+", (text or "").lower())).strip()
+
+
+def file_names(image):
+    """What the image is called on disk, with and without extension, as _words().
+
+    Wagtail's upload makes the title from the file name without its extension, and a storage
+    may add "_" and seven characters to keep a name unique ("werkvloer_AbC1234.png").
+    """
+    name = os.path.basename(image.file.name)
+    stem = os.path.splitext(name)[0]
+    return {_words(name), _words(stem), _words(re.sub(r"_[A-Za-z0-9]{7}$", "", stem))}
+
+
+class ImageBlock(image_blocks.ImageBlock):
+    """An image with alt text written for this place (Wagtail's ImageBlock), refusing the file
+    name that Wagtail's chooser fills in when the image has no description."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        alt_text = blocks.CharBlock(
+            required=False,
+            label=_("Alt text"),
+            help_text=_("What the image shows, for visitors who cannot see it. Not the file name."),
+        )
+        alt_text.set_name("alt_text")
+        self.child_blocks["alt_text"] = alt_text
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not value.decorative:
+            # The title Wagtail made from the file name is one of these too.
+            if _words(value.contextual_alt_text) in file_names(value):
+                raise StructBlockValidationError(
+                    block_errors={
+                        "alt_text": ValidationError(
+                            _(
+                                "The file name is no alt text. Describe what the image shows "
+                                "for visitors who cannot see it, or mark it as decorative."
+                            )
+                        )
+                    }
+                )
+        return value
 
 
 class SectionBlock(blocks.StructBlock):
@@ -27,7 +77,7 @@ class SectionBlock(blocks.StructBlock):
             "so keep it when you reword the heading."
         ),
     )
-    text = blocks.RichTextBlock(label=_("Text"), features=SECTION_TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), editor="section")
 
     class Meta:
         icon = "doc-full"
@@ -68,7 +118,8 @@ class ActorTypeListBlock(blocks.StructBlock):
 
 class PageLinkStructValue(blocks.StructValue):
     def title(self):
-        return self.get("heading") or self["page"].title
+        page = self.get("page")
+        return self.get("heading") or (page.title if page else "")
 
 
 class PageTeaserBlock(blocks.StructBlock):
@@ -88,9 +139,7 @@ class PageTeaserBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/text_block.html"
-    )
+    text = blocks.RichTextBlock(label=_("Text"), template="blocks/text_block.html")
     section = SectionBlock()
     # Wagtail's ImageBlock refuses an image without alt text unless it is marked decorative.
     image = ImageBlock(label=_("Image"), icon="image", template="blocks/image_block.html")

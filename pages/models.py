@@ -1,24 +1,32 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from actortypes.models import ActorType
-from actortypes.views import actor_type_detail
+from pages import phone as phone_numbers
 from pages.blocks import BodyBlock
-from pages.rich_text import RICH_TEXT_FEATURES
 
 
 class IntroBodyPage(Page):
     """What every page type here is made of: an introduction and the shared content blocks."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = Page.content_panels + ["intro", "body"]
@@ -60,20 +68,28 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         """The page's sections, for the in-page contents list."""
         return [block.value for block in self.body if block.block_type == "section"]
 
+    # Every actor-type address is built here, from the route below; nowhere else.
+
     def actor_type_path(self, slug):
         """An actor type's route below this page, e.g. "maatwerkbedrijven/"."""
         return self.reverse_subpage("actor_type", kwargs={"slug": slug})
 
-    def actor_type_url(self, actor_type, request=None):
-        return self.get_url(request) + self.actor_type_path(actor_type.slug)
-
     def actor_type_links(self, actor_types, request=None, full_url=False):
-        """(actor type, its address) pairs for a list; this page's own address is looked up once."""
+        """(actor type, its address) pairs for a list; this page's own address is looked up once.
+
+        Addresses are root-relative ("/over-ons/maatwerkbedrijven/"), or with the site's scheme
+        and host when ``full_url``; None while this page is reachable on no site.
+        """
         base_url = self.get_full_url(request) if full_url else self.get_url(request)
         return [
-            (actor_type, base_url + self.actor_type_path(actor_type.slug))
+            (actor_type, base_url + self.actor_type_path(actor_type.slug) if base_url else None)
             for actor_type in actor_types
         ]
+
+    def actor_type_url(self, actor_type, request=None, full_url=False):
+        """One actor type's address, as actor_type_links gives it."""
+        [(_actor_type, url)] = self.actor_type_links([actor_type], request, full_url)
+        return url
 
     def get_route_paths(self):
         # Wagtail's redirects app creates a redirect for each of these paths when this page is
@@ -88,7 +104,21 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
 
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
-        return actor_type_detail(request, self, slug)
+        """The public page of one published actor type; an unknown slug is a 404."""
+        actor_type = get_object_or_404(ActorType.objects.live(), slug=slug)
+        return TemplateResponse(
+            request, actor_type.template, self.actor_type_context(request, actor_type)
+        )
+
+    def actor_type_context(self, request, actor_type):
+        """The context of an actor type's page, for the route above and the admin preview."""
+        context = self.get_context(request)
+        others = ActorType.objects.live().exclude(pk=actor_type.pk)
+        context["actor_type"] = actor_type
+        # What the page shows, in Django's name for it: the user bar's edit link opens it.
+        context["object"] = actor_type
+        context["other_actor_types"] = self.actor_type_links(others, request=request)
+        return context
 
     def get_sitemap_urls(self, request=None):
         # The actor types live at routes below this page, which the page tree does not list.
@@ -129,25 +159,80 @@ class FooterLinkBlock(blocks.StructBlock):
         return value
 
 
-@register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
-    """The department's name, contact data and links at the bottom of every page."""
+class FooterQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+
+class Footer(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    models.Model,
+):
+    """The department's name, contact data and links at the bottom of every page.
+
+    Editorial content like a page: a change is a draft until a hoofdredacteur approves and
+    publishes it, and every version is kept. The site shows the published footer
+    (``Footer.objects.live().first()``); there is one, made by load_initial_data.
+    """
 
     organisation = models.CharField(_("organisation"), max_length=120)
     address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("telephone"),
+        max_length=40,
+        blank=True,
+        validators=[phone_numbers.validate_phone],
+        help_text=_("A Belgian number as you would write it, e.g. 02 553 00 00 or 1700."),
+    )
     email = models.EmailField(_("e-mail address"), blank=True)
     links = StreamField([("link", FooterLinkBlock())], verbose_name=_("links"), blank=True)
+
+    objects = FooterQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
             ["organisation", "address", "phone", "email"], heading=_("Contact details")
         ),
         FieldPanel("links"),
+        PublishingPanel(),
     ]
 
     class Meta:
         verbose_name = _("footer")
+        verbose_name_plural = _("footer")
+
+    def __str__(self):
+        return str(self._meta.verbose_name).capitalize()
+
+    @classmethod
+    def for_request(cls, request):
+        """The published footer, or None. Looked up once per request: the page's <head> (its
+        JSON-LD) and the footer both show it."""
+        if not hasattr(request, "_published_footer"):
+            request._published_footer = cls.objects.live().first()
+        return request._published_footer
+
+    def clean(self):
+        super().clean()
+        # One way of writing a number on the whole site: "02/553.00.00" is shown as 02 553 00 00.
+        if self.phone and phone_numbers.parse(self.phone):
+            self.phone = phone_numbers.display(self.phone)
+
+    def phone_url(self):
+        """The tap-to-call link of the telephone number ("tel:+3225530000"), or None."""
+        return phone_numbers.tel_url(self.phone) if self.phone else None
+
+    # The preview is a page of the site with this version of the footer at its bottom.
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/footer_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"footer": self}
 
 
 @register_setting(icon="globe")

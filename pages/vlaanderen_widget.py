@@ -6,7 +6,7 @@ allow the widget's host: nothing at all while the widget is off.
 """
 
 from pages.models import VlaanderenWidgetSettings
-from socialeconomy.security import allow_sources
+from security.csp import allow_sources
 
 WIDGET_HOST = "https://prod.widgets.burgerprofiel.vlaanderen.be"
 # The widget's scripts fetch their content, styles and images from their own host.

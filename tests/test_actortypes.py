@@ -1,9 +1,12 @@
 """Actor types are snippets with drafts, revisions and previews; visitors see only what is live."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from actortypes.models import ActorType
+from tests.factories import draft_actor_type
 from tests.html import main_text, soup
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +38,7 @@ def test_publishing_updates_the_actor_page_and_the_over_ons_list(client, maatwer
 
 
 def test_a_new_unpublished_actor_type_is_invisible(client):
-    draft = ActorType.objects.create(
-        name="Sociale coöperaties",
-        slug="sociale-cooperaties",
-        summary="Nog niet klaar.",
-        body="<p>Nog niet klaar.</p>",
-        live=False,
-    )
-    draft.save_revision()
+    draft = draft_actor_type(summary="Nog niet klaar.")
 
     assert client.get("/over-ons/sociale-cooperaties/").status_code == 404
     assert "Sociale coöperaties" not in main_text(client.get("/over-ons/"))
@@ -108,3 +104,36 @@ def test_admin_search_finds_actor_types(admin_client):
     assert response.status_code == 200
     assert "Maatwerkbedrijven" in response.content.decode()
     assert "Lokale besturen" not in response.content.decode()
+
+
+def test_every_actor_type_address_follows_the_over_ons_route(client, about, maatwerkbedrijven):
+    # Built in one place (AboutPage.actor_type_links): renaming Over ons moves every link to the
+    # actor types with it, in lists, search, the sitemap, canonical URLs and JSON-LD.
+    about.slug = "wie-we-zijn"
+    about.save_revision().publish()
+    new_url = "/wie-we-zijn/maatwerkbedrijven/"
+
+    assert maatwerkbedrijven.get_url() == new_url
+    assert maatwerkbedrijven.get_full_url() == "http://localhost" + new_url
+    for listing in ("/", "/wie-we-zijn/"):
+        links = [a["href"] for a in soup(client.get(listing)).select(".actor-card a")]
+        assert new_url in links and all(link.startswith("/wie-we-zijn/") for link in links)
+    page = soup(client.get(new_url))
+    assert page.find("link", rel="canonical")["href"] == "http://localhost" + new_url
+    graph = json.loads(page.find("script", type="application/ld+json").string)["@graph"]
+    crumbs = next(item for item in graph if item["@type"] == "BreadcrumbList")
+    assert crumbs["itemListElement"][-1]["item"] == "http://localhost" + new_url
+    assert all(a["href"].startswith("/wie-we-zijn/") for a in page.select(".related__link"))
+    assert "http://localhost" + new_url in client.get("/sitemap.xml").content.decode()
+    results = soup(client.get("/zoeken/", {"q": "maatwerkbedrijven"}))
+    assert new_url in [a["href"] for a in results.select(".search-result__link")]
+
+
+def test_an_actor_type_previews_before_over_ons_exists(about, maatwerkbedrijven):
+    about.unpublish()
+
+    response = maatwerkbedrijven.make_preview_request()
+
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "Maatwerkbedrijven"
+    assert maatwerkbedrijven.get_url() is None

@@ -77,12 +77,14 @@ def test_a_decorative_image_gets_an_empty_alt(photo):
 
 
 def test_rich_text_offers_only_what_the_design_supports():
+    # What the editor's toolbar offers, through the widgets Wagtail builds for each field.
     supported = ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
-    assert ActorType._meta.get_field("body").features == supported
-    assert AboutPage._meta.get_field("intro").features == supported
-    assert BodyBlock().child_blocks["text"].features == supported
+    assert ActorType._meta.get_field("body").formfield().widget.features == supported
+    assert AboutPage._meta.get_field("intro").formfield().widget.features == supported
+    assert BodyBlock().child_blocks["text"].field.widget.features == supported
     # Inside a section, its heading is the h2.
-    assert BodyBlock().child_blocks["section"].child_blocks["text"].features == supported[1:]
+    section_text = BodyBlock().child_blocks["section"].child_blocks["text"]
+    assert section_text.field.widget.features == supported[1:]
 
 
 def test_a_page_slug_with_spaces_or_accents_is_refused(about):
@@ -92,26 +94,28 @@ def test_a_page_slug_with_spaces_or_accents_is_refused(about):
     assert "slug" in error.value.message_dict
 
 
-def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(admin_client, about):
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+def test_the_accessibility_checker_runs_in_the_editor_of_actor_types_and_pages(
+    admin_client, about, maatwerkbedrijven
+):
 
-    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+    for url in (ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk), f"/admin/pages/{about.pk}/edit/"):
         html = soup(admin_client.get(url))
         assert html.select_one('[data-side-panel="checks"]'), url
         assert html.find("script", id="checker-axe-configuration"), url
 
     # The checker runs axe against the preview, which carries the userbar's configuration.
-    preview_url = f"/admin/snippets/actortypes/actortype/preview/{actor_type.pk}/"
-    admin_client.post(preview_url, actor_type_form(actor_type))
+    preview_url = f"/admin/snippets/actortypes/actortype/preview/{maatwerkbedrijven.pk}/"
+    admin_client.post(preview_url, actor_type_form(maatwerkbedrijven))
     preview = admin_client.get(preview_url).content.decode()
     assert "wagtail-userbar" in preview
     assert '"runOnly": [' in preview
 
 
-def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(admin_client, about):
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+def test_editors_preview_over_ons_and_actor_types_at_phone_and_desktop_size(
+    admin_client, about, maatwerkbedrijven
+):
 
-    for url in (ACTOR_TYPE_EDIT.format(actor_type.pk), f"/admin/pages/{about.pk}/edit/"):
+    for url in (ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk), f"/admin/pages/{about.pk}/edit/"):
         html = soup(admin_client.get(url))
         widths = [int(size["data-device-width"]) for size in html.select("[data-device-width]")]
         assert widths == [375, 768, 1280], url

@@ -13,12 +13,17 @@ from wagtail.models import (
 
 from actortypes.models import ActorType
 from editorial.roles import set_up_editorial_roles
+from pages.models import Footer
 from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_ONLY = ("/admin/redirects/", "/admin/users/", "/admin/settings/pages/footersettings/")
+ADMIN_ONLY = (
+    "/admin/redirects/",
+    "/admin/users/",
+    "/admin/settings/pages/vlaanderenwidgetsettings/",
+)
 
 
 def page_actions(client, url):
@@ -46,6 +51,8 @@ def test_model_permissions_are_least_privilege():
         "add_actortype",
         "change_actortype",
         "lock_actortype",
+        "change_footer",
+        "lock_footer",
     }
     assert codenames("Hoofdredacteurs") == {
         "access_admin",
@@ -55,6 +62,10 @@ def test_model_permissions_are_least_privilege():
         "publish_actortype",
         "lock_actortype",
         "unlock_actortype",
+        "change_footer",
+        "publish_footer",
+        "lock_footer",
+        "unlock_footer",
         "add_redirect",
         "change_redirect",
         "delete_redirect",
@@ -64,7 +75,6 @@ def test_model_permissions_are_least_privilege():
     }
     assert codenames("Beheerders") == {
         "access_admin",
-        "change_footersettings",
         "change_vlaanderenwidgetsettings",
         "add_user",
         "change_user",
@@ -96,17 +106,22 @@ def test_every_page_and_every_actor_type_goes_through_redactionele_goedkeuring(h
     assert WorkflowPage.objects.get(page=home).workflow == workflow
     assert about.get_workflow() == workflow
     assert ActorType.objects.first().get_workflow() == workflow
-    assert WorkflowContentType.objects.get(workflow=workflow).content_type.model == "actortype"
+    assert Footer.objects.get().get_workflow() == workflow
+    assert {
+        workflow_type.content_type.model
+        for workflow_type in WorkflowContentType.objects.filter(workflow=workflow)
+    } == {"actortype", "footer"}
     [task] = [task.specific for task in workflow.tasks]
     assert isinstance(task, GroupApprovalTask)
     assert [group.name for group in task.groups.all()] == ["Hoofdredacteurs"]
 
 
-def test_a_redacteur_edits_and_submits_but_cannot_publish(client, redacteur, about):
+def test_a_redacteur_edits_and_submits_but_cannot_publish(
+    client, redacteur, about, maatwerkbedrijven
+):
     client.force_login(redacteur)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
-    snippet_actions = page_actions(client, ACTOR_TYPE_EDIT.format(actor_type.pk))
+    snippet_actions = page_actions(client, ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk))
     page_edit_actions = page_actions(client, f"/admin/pages/{about.pk}/edit/")
 
     assert "action-submit" in snippet_actions
@@ -124,31 +139,35 @@ def test_a_redacteur_edits_and_submits_but_cannot_publish(client, redacteur, abo
 
 
 def test_a_hoofdredacteur_also_publishes_unpublishes_and_manages_redirects(
-    client, hoofdredacteur, about
+    client, hoofdredacteur, about, maatwerkbedrijven
 ):
     client.force_login(hoofdredacteur)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
-    assert "action-publish" in page_actions(client, ACTOR_TYPE_EDIT.format(actor_type.pk))
+    assert "action-publish" in page_actions(client, ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk))
     assert "action-publish" in page_actions(client, f"/admin/pages/{about.pk}/edit/")
     assert about.permissions_for_user(hoofdredacteur).can_unpublish()
     assert opens(client, "/admin/redirects/")
     assert opens(client, "/admin/redirects/import/")
-    for forbidden in ("/admin/users/", "/admin/groups/", "/admin/settings/pages/footersettings/"):
+    for forbidden in (
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/settings/pages/vlaanderenwidgetsettings/",
+    ):
         assert not opens(client, forbidden), forbidden
 
 
-def test_a_beheerder_manages_settings_and_users_but_not_content(client, beheerder, about):
+def test_a_beheerder_manages_settings_and_users_but_not_content(
+    client, beheerder, about, maatwerkbedrijven
+):
     client.force_login(beheerder)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
 
-    response = client.get("/admin/settings/pages/footersettings/", follow=True)
-    assert "Departement Werk en Sociale Economie" in response.content.decode()
+    response = client.get("/admin/settings/pages/vlaanderenwidgetsettings/", follow=True)
+    assert "Vlaanderen-header en -footer" in response.content.decode()
     assert opens(client, "/admin/users/")
-    assert opens(client, "/admin/users/add/")
+    assert opens(client, "/admin/users/new/")
     for forbidden in (
         f"/admin/pages/{about.pk}/edit/",
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
         "/admin/redirects/",
         "/admin/images/",
     ):
@@ -169,7 +188,7 @@ def test_the_set_up_is_idempotent_and_rebuilds_what_is_missing(home):
     Workflow.objects.filter(name="Redactionele goedkeuring").delete()
     set_up_editorial_roles(apps, home_page_id=home.pk)
 
-    assert Group.objects.get(name="Redacteurs").permissions.count() == 4
+    assert Group.objects.get(name="Redacteurs").permissions.count() == 6
     assert GroupPagePermission.objects.filter(group__name="Redacteurs", page=home).count() == 3
     assert home.get_workflow().name == "Redactionele goedkeuring"
 
@@ -180,11 +199,11 @@ def test_the_login_form_is_dutch_throughout(client):
     assert labels == ["Gebruikersnaam *", "Wachtwoord *"]
 
 
-def test_the_actor_type_listing_shows_each_status_in_dutch(client, redacteur):
+def test_the_actor_type_listing_shows_each_status_in_dutch(client, redacteur, maatwerkbedrijven):
     client.force_login(redacteur)
-    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk), actor_type_form(actor_type, summary="In ontwerp.")
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, summary="In ontwerp."),
     )
 
     rows = soup(client.get("/admin/snippets/actortypes/actortype/")).select("tbody tr")

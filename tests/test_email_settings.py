@@ -60,10 +60,6 @@ def test_development_prints_notifications_on_the_console():
     assert development["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
 
 
-def test_tests_keep_notifications_in_memory():
-    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
-
-
 def test_production_uses_implicit_tls_instead_of_starttls_when_asked():
     production = email_settings(
         "socialeconomy.settings.production",

@@ -1,5 +1,6 @@
-"""The container's scripts, run for real outside Docker: bin/release prepares a fresh database,
-bin/start serves the site with production settings under gunicorn, bin/healthcheck probes it.
+"""The container's commands, run for real outside Docker: bin/release prepares a fresh database,
+the Dockerfile's collectstatic step builds the static files, its CMD (bin/start) serves the site
+with production settings under gunicorn, its HEALTHCHECK probes it.
 
 The database is the suite's kind: a fresh PostgreSQL database next to the test database when
 the suite runs on PostgreSQL, a fresh SQLite file otherwise.
@@ -9,6 +10,7 @@ import os
 import re
 import secrets
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -23,6 +25,8 @@ import psycopg
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+
+from tests import dockerfile
 
 ROOT = Path(settings.BASE_DIR)
 HOST = "www.socialeeconomie.be"
@@ -87,7 +91,11 @@ class Server:
         self.environment = {**environment, "PORT": str(self.port)}
         self.log = log
         self.process = subprocess.Popen(
-            ["bin/start"], cwd=ROOT, env=self.environment, stdout=log, stderr=subprocess.STDOUT
+            dockerfile.command(),
+            cwd=ROOT,
+            env=self.environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
 
     def get(self, path, headers=None, https=True, timeout=30):
@@ -135,10 +143,11 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 
 @pytest.fixture(scope="module")
 def site(environment, tmp_path_factory):
-    """The release step on a fresh database, the seed content, collected static, then bin/start."""
+    """The release step on a fresh database, the seed content, the image's static files, then
+    the container's command."""
     run(["bin/release"], environment)
     run([sys.executable, "manage.py", "load_initial_data"], environment)
-    run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], environment)
+    run(["sh", "-c", dockerfile.build_step("collectstatic")], environment)
     with open(tmp_path_factory.mktemp("log") / "gunicorn.log", "w+") as log:
         server = Server(environment, log)
         try:
@@ -195,9 +204,27 @@ def test_static_files_come_hashed_compressed_and_cached_for_a_year(site):
 
 def test_the_image_healthcheck_passes_against_the_running_site(site):
     result = subprocess.run(
-        [sys.executable, "bin/healthcheck"], cwd=ROOT, env=site.environment, timeout=30
+        dockerfile.healthcheck_command(), cwd=ROOT, env=site.environment, timeout=30
     )
     assert result.returncode == 0
+
+
+def test_the_container_command_leaves_migrations_to_the_release_step(environment, tmp_path):
+    # Any number of instances start at once: only bin/release migrates.
+    database = tmp_path / "fresh.sqlite3"
+    fresh = {**environment, "DATABASE_URL": f"sqlite:///{database}"}
+    with open(tmp_path / "gunicorn.log", "w+") as log:
+        server = Server(fresh, log)
+        try:
+            server.wait_until_alive()
+        finally:
+            server.stop()
+
+    tables = []
+    if database.exists():
+        with sqlite3.connect(database) as connection:
+            tables = connection.execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == []
 
 
 def test_without_a_database_the_process_is_alive_but_not_ready(environment, tmp_path):
@@ -212,7 +239,7 @@ def test_without_a_database_the_process_is_alive_but_not_ready(environment, tmp_
             assert response.read() == b"database unavailable\n"
             assert "no-store" in response.headers["Cache-Control"]
             healthcheck = subprocess.run(
-                [sys.executable, "bin/healthcheck"], cwd=ROOT, env=server.environment, timeout=30
+                dockerfile.healthcheck_command(), cwd=ROOT, env=server.environment, timeout=30
             )
             assert healthcheck.returncode == 0
         finally:

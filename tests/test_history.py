@@ -3,7 +3,6 @@
 import pytest
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from actortypes.models import ActorType
 from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup, visible_text
 
@@ -11,11 +10,6 @@ pytestmark = pytest.mark.django_db
 
 SNIPPET_ADMIN = "/admin/snippets/actortypes/actortype"
 DRAFT_SUMMARY = "Een zorgvuldig herschreven samenvatting die niet verloren mag gaan."
-
-
-@pytest.fixture
-def actor_type():
-    return ActorType.objects.get(slug="maatwerkbedrijven")
 
 
 def save_draft(client, actor_type, **changes):
@@ -27,23 +21,25 @@ def save_draft(client, actor_type, **changes):
 
 
 def test_revisions_of_an_actor_type_can_be_compared_and_restored(
-    client, hoofdredacteur, actor_type
+    client, hoofdredacteur, maatwerkbedrijven
 ):
-    original = actor_type.summary
-    first = actor_type.latest_revision
+    original = maatwerkbedrijven.summary
+    first = maatwerkbedrijven.latest_revision
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, "publish", summary=DRAFT_SUMMARY),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, "publish", summary=DRAFT_SUMMARY),
     )
-    actor_type.refresh_from_db()
-    assert actor_type.summary == DRAFT_SUMMARY
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.summary == DRAFT_SUMMARY
 
-    history = client.get(f"{SNIPPET_ADMIN}/history/{actor_type.pk}/")
+    history = client.get(f"{SNIPPET_ADMIN}/history/{maatwerkbedrijven.pk}/")
     compare = client.get(
-        f"{SNIPPET_ADMIN}/history/{actor_type.pk}/revisions/compare/{first.pk}...latest/"
+        f"{SNIPPET_ADMIN}/history/{maatwerkbedrijven.pk}/revisions/compare/{first.pk}...latest/"
     )
-    revert = client.get(f"{SNIPPET_ADMIN}/history/{actor_type.pk}/revisions/{first.pk}/revert/")
+    revert = client.get(
+        f"{SNIPPET_ADMIN}/history/{maatwerkbedrijven.pk}/revisions/{first.pk}/revert/"
+    )
 
     assert history.status_code == compare.status_code == revert.status_code == 200
     assert "Hugo" in visible_text(history)
@@ -51,8 +47,8 @@ def test_revisions_of_an_actor_type_can_be_compared_and_restored(
     # The restore view is the editor, filled with the old revision, ready to publish again.
     assert soup(revert).find("textarea", attrs={"name": "summary"}).get_text().strip() == original
     client.post(
-        f"{SNIPPET_ADMIN}/history/{actor_type.pk}/revisions/{first.pk}/revert/",
-        actor_type_form(actor_type, "publish", summary=original),
+        f"{SNIPPET_ADMIN}/history/{maatwerkbedrijven.pk}/revisions/{first.pk}/revert/",
+        actor_type_form(maatwerkbedrijven, "publish", summary=original),
     )
     assert original in visible_text(client.get("/over-ons/"))
 
@@ -74,19 +70,19 @@ def test_revisions_of_a_page_can_be_compared_and_restored(client, hoofdredacteur
 
 
 def test_a_lock_taken_by_someone_else_refuses_the_save_but_keeps_the_text(
-    client, redacteur, hoofdredacteur, actor_type
+    client, redacteur, hoofdredacteur, maatwerkbedrijven
 ):
     client.force_login(hoofdredacteur)
-    assert client.post(f"{SNIPPET_ADMIN}/lock/{actor_type.pk}/").status_code == 302
-    revisions_before = actor_type.revisions.count()
+    assert client.post(f"{SNIPPET_ADMIN}/lock/{maatwerkbedrijven.pk}/").status_code == 302
+    revisions_before = maatwerkbedrijven.revisions.count()
 
     client.force_login(redacteur)
-    editor = client.get(ACTOR_TYPE_EDIT.format(actor_type.pk))
+    editor = client.get(ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk))
     assert "vergrendeld" in visible_text(editor)
-    response = save_draft(client, actor_type, summary=DRAFT_SUMMARY)
+    response = save_draft(client, maatwerkbedrijven, summary=DRAFT_SUMMARY)
 
     assert response.status_code == 200
-    assert actor_type.revisions.count() == revisions_before
+    assert maatwerkbedrijven.revisions.count() == revisions_before
     # Nothing typed is lost: the editor comes back with the text, to copy or save later.
     assert (
         soup(response).find("textarea", attrs={"name": "summary"}).get_text().strip()
@@ -96,14 +92,14 @@ def test_a_lock_taken_by_someone_else_refuses_the_save_but_keeps_the_text(
 
 
 def test_only_a_hoofdredacteur_lifts_someone_elses_lock(
-    client, redacteur, hoofdredacteur, about, actor_type
+    client, redacteur, hoofdredacteur, about, maatwerkbedrijven
 ):
     client.force_login(hoofdredacteur)
-    client.post(f"{SNIPPET_ADMIN}/lock/{actor_type.pk}/")
+    client.post(f"{SNIPPET_ADMIN}/lock/{maatwerkbedrijven.pk}/")
     client.force_login(redacteur)
-    client.post(f"{SNIPPET_ADMIN}/unlock/{actor_type.pk}/")
-    actor_type.refresh_from_db()
-    assert actor_type.locked and actor_type.locked_by == hoofdredacteur
+    client.post(f"{SNIPPET_ADMIN}/unlock/{maatwerkbedrijven.pk}/")
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.locked and maatwerkbedrijven.locked_by == hoofdredacteur
 
     client.post(f"/admin/pages/{about.pk}/lock/")
     about.refresh_from_db()
@@ -115,11 +111,14 @@ def test_only_a_hoofdredacteur_lifts_someone_elses_lock(
 
 
 def test_the_concurrent_editing_notice_names_the_other_editor(
-    client, redacteur, hoofdredacteur, actor_type
+    client, redacteur, hoofdredacteur, maatwerkbedrijven
 ):
-    ping = f"/admin/editing-sessions/ping/actortypes/actortype/{actor_type.pk}/0/"
+    ping = f"/admin/editing-sessions/ping/actortypes/actortype/{maatwerkbedrijven.pk}/0/"
     client.force_login(redacteur)
-    assert "editing-sessions" in client.get(ACTOR_TYPE_EDIT.format(actor_type.pk)).content.decode()
+    assert (
+        "editing-sessions"
+        in client.get(ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk)).content.decode()
+    )
     client.post(ping, {"is_editing": "1"})
 
     client.force_login(hoofdredacteur)
@@ -128,21 +127,23 @@ def test_the_concurrent_editing_notice_names_the_other_editor(
     assert [(other["user"], other["is_editing"]) for other in others] == [("Rita", True)]
 
 
-def test_the_audit_log_records_who_did_what(client, redacteur, hoofdredacteur, actor_type, about):
+def test_the_audit_log_records_who_did_what(
+    client, redacteur, hoofdredacteur, maatwerkbedrijven, about
+):
     client.force_login(redacteur)
-    save_draft(client, actor_type, summary=DRAFT_SUMMARY)
-    client.post(f"{SNIPPET_ADMIN}/lock/{actor_type.pk}/")
-    client.post(f"{SNIPPET_ADMIN}/unlock/{actor_type.pk}/")
+    save_draft(client, maatwerkbedrijven, summary=DRAFT_SUMMARY)
+    client.post(f"{SNIPPET_ADMIN}/lock/{maatwerkbedrijven.pk}/")
+    client.post(f"{SNIPPET_ADMIN}/unlock/{maatwerkbedrijven.pk}/")
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, "publish", summary=DRAFT_SUMMARY),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, "publish", summary=DRAFT_SUMMARY),
     )
     about.save_revision(user=hoofdredacteur).publish(user=hoofdredacteur)
 
     entries = {
         (entry.action, entry.user.username)
-        for entry in ModelLogEntry.objects.for_instance(actor_type).select_related("user")
+        for entry in ModelLogEntry.objects.for_instance(maatwerkbedrijven).select_related("user")
         if entry.user
     }
     assert {

@@ -25,8 +25,3 @@ def test_dutch_catalogue_has_no_untranslated_or_fuzzy_strings():
 
 def test_compiled_catalogue_is_present():
     assert CATALOGUE.with_suffix(".mo").exists()
-
-
-def test_settings_are_dutch():
-    assert settings.LANGUAGE_CODE == "nl"
-    assert settings.TIME_ZONE == "Europe/Brussels"

@@ -9,15 +9,15 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from actortypes.models import ActorType
-from pages import content
-from pages.models import AboutPage, ContentPage, FooterSettings, HomePage
+from content import data as content_data
+from pages.models import AboutPage, ContentPage, Footer, HomePage
 from tests.html import main_text, normalise
 
 pytestmark = pytest.mark.django_db
 
 SEED = Path(settings.BASE_DIR, "content", "source", "over-ons.txt")
 ACTOR_PAGES = [
-    f"/over-ons/{item['slug']}/" for item in content.read("actortypes.yaml")["actor_types"]
+    f"/over-ons/{item['slug']}/" for item in content_data.read("actortypes.yaml")["actor_types"]
 ]
 
 
@@ -39,11 +39,11 @@ def test_every_line_of_the_seed_appears_verbatim_on_the_rendered_pages(client):
 
 
 def test_every_paragraph_of_the_content_data_appears_on_the_rendered_pages(client):
-    about = content.read("over-ons.yaml")["about_page"]
+    about = content_data.read("over-ons.yaml")["about_page"]
     paragraphs = list(about["intro"])
     for block in about["body"]:
         paragraphs += [block["heading"], *block["paragraphs"]] if block["type"] == "section" else []
-    for actor_type in content.read("actortypes.yaml")["actor_types"]:
+    for actor_type in content_data.read("actortypes.yaml")["actor_types"]:
         paragraphs += [actor_type["name"], actor_type["summary"], *actor_type["paragraphs"]]
 
     text = rendered_text(client)
@@ -68,8 +68,10 @@ def test_seed_builds_the_page_tree_site_and_footer():
         "ondernemingen",
         "sociale-ondernemingen",
     ]
-    footer = FooterSettings.for_site(site)
+    footer = Footer.objects.get()
     assert footer.organisation == "Departement Werk en Sociale Economie"
+    assert footer.live and footer.live_revision is not None
+    assert footer.email == "socialeeconomie@vlaanderen.be"
 
 
 def content_page_texts(item):
@@ -88,7 +90,7 @@ def soup_text(html):
 
 
 def test_every_text_of_the_content_pages_appears_on_the_rendered_pages(client):
-    items = content.read("content-pages.yaml")["content_pages"]
+    items = content_data.read("content-pages.yaml")["content_pages"]
     assert [item["slug"] for item in items] == [
         "contact",
         "toegankelijkheid",
@@ -109,7 +111,7 @@ def test_seed_creates_the_legal_pages_below_home_and_links_them_from_the_footer(
         "Privacy- en cookieverklaring",
         "Disclaimer",
     ]
-    footer = FooterSettings.objects.get()
+    footer = Footer.objects.get()
     links = [(link.value["label"], link.value["page"], link.value["url"]) for link in footer.links]
     assert links == [
         ("Contact", pages.get(slug="contact").page_ptr, ""),
@@ -136,7 +138,7 @@ def snapshot():
         "actor_types": list(ActorType.objects.values_list("pk", "name", "latest_revision_id")),
         "revisions": Revision.objects.count(),
         "sites": list(Site.objects.values_list("pk", "root_page_id", "site_name")),
-        "footer": list(FooterSettings.objects.values_list("pk", "organisation")),
+        "footer": list(Footer.objects.values_list("pk", "organisation", "latest_revision_id")),
     }
 
 
@@ -154,9 +156,9 @@ def test_a_run_never_overwrites_renames_or_resurrects_what_editors_changed():
     renamed.slug = "maatwerkbedrijf"
     renamed.save_revision().publish()
     ActorType.objects.get(slug="ondernemingen").delete()
-    footer = FooterSettings.objects.get()
+    footer = Footer.objects.get()
     footer.phone = "02 553 00 00"
-    footer.save()
+    footer.save_revision().publish()
     privacy = ContentPage.objects.get(slug="privacy")
     privacy.title = "Privacyverklaring"
     privacy.save_revision().publish()
@@ -169,7 +171,7 @@ def test_a_run_never_overwrites_renames_or_resurrects_what_editors_changed():
     assert "maatwerkbedrijf" in slugs
     assert "maatwerkbedrijven" not in slugs
     assert "ondernemingen" not in slugs
-    assert FooterSettings.objects.get().phone == "02 553 00 00"
+    assert Footer.objects.get().phone == "02 553 00 00"
     assert list(ContentPage.objects.values_list("title", flat=True)) == [
         "Contact",
         "Toegankelijkheidsverklaring",
@@ -181,6 +183,7 @@ def test_an_empty_database_gets_everything_in_one_run():
     Site.objects.all().delete()
     Page.objects.filter(depth__gt=1).delete()
     ActorType.objects.all().delete()
+    Footer.objects.all().delete()
 
     call_command("load_initial_data", verbosity=0)
 
@@ -189,5 +192,5 @@ def test_an_empty_database_gets_everything_in_one_run():
     assert ActorType.objects.live().count() == 6
     assert ContentPage.objects.live().count() == 4
     assert Site.objects.get().root_page.specific_class is HomePage
-    footer_pages = [link.value["page"] for link in FooterSettings.objects.get().links]
+    footer_pages = [link.value["page"] for link in Footer.objects.get().links]
     assert footer_pages[:4] == [page.page_ptr for page in ContentPage.objects.all()]

@@ -27,8 +27,9 @@ from wagtail.models import (
 )
 
 from actortypes.models import ActorType
-from pages.models import FooterSettings
+from pages.models import Footer
 from serving import signals
+from tests.factories import draft_actor_type
 from tests.html import main_text, soup, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -131,13 +132,7 @@ def test_publishing_an_actor_type_shows_at_once_on_over_ons_and_its_page(client,
 
 def test_a_newly_published_actor_type_appears_at_once(client):
     assert "Sociale coöperaties" not in actor_card_names(client.get("/over-ons/"))
-    new = ActorType.objects.create(
-        name="Sociale coöperaties",
-        slug="sociale-cooperaties",
-        summary="Coöperaties met een sociaal doel.",
-        body="<p>Coöperaties met een sociaal doel.</p>",
-        live=False,
-    )
+    new = draft_actor_type()
     assert client.get("/over-ons/")["X-Cache"] == "miss"  # creating a draft is harmless
     assert client.get("/over-ons/")["X-Cache"] == "hit"
 
@@ -192,9 +187,9 @@ def test_publishing_unpublishing_and_footer_changes_reach_every_page(client, abo
         "Over de sociale economie"
     )
 
-    footer = FooterSettings.objects.get()
+    footer = Footer.objects.get()
     footer.phone = "02 553 00 00"
-    footer.save()
+    footer.save_revision().publish()
     assert "02 553 00 00" in soup(client.get("/over-ons/")).find("footer").get_text()
 
     about.unpublish()
@@ -610,4 +605,4 @@ def test_saving_any_snippet_setting_or_listed_model_clears_the_cache(primed):
         Client().get("/over-ons/")
         seen.append(model._meta.label)
 
-    assert {"actortypes.ActorType", "pages.FooterSettings", "wagtailcore.Site"} <= set(seen)
+    assert {"actortypes.ActorType", "pages.Footer", "wagtailcore.Site"} <= set(seen)

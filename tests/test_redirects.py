@@ -6,7 +6,6 @@ from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from actortypes.models import ActorType
 from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import visible_text
 
@@ -31,11 +30,6 @@ def publish_slug(client, actor_type, slug):
 def editor_client(client, hoofdredacteur):
     client.force_login(hoofdredacteur)
     return client
-
-
-@pytest.fixture
-def actor_type():
-    return ActorType.objects.get(slug="maatwerkbedrijven")
 
 
 def rename_page(page, slug, capture_on_commit):
@@ -68,9 +62,9 @@ def test_moving_a_page_redirects_its_old_address(client, home):
 
 
 def test_a_published_slug_change_of_an_actor_type_redirects_the_old_address(
-    editor_client, client, actor_type
+    editor_client, client, maatwerkbedrijven
 ):
-    publish_slug(editor_client, actor_type, "maatwerk")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerk")
 
     assert_moved(client, "/over-ons/maatwerkbedrijven/", "/over-ons/maatwerk/")
     assert_moved(client, "/over-ons/maatwerkbedrijven/?utm_source=partner", "/over-ons/maatwerk/")
@@ -79,9 +73,12 @@ def test_a_published_slug_change_of_an_actor_type_redirects_the_old_address(
     assert redirect.is_permanent and redirect.automatically_created
 
 
-def test_a_draft_with_a_new_slug_changes_no_address(client, redacteur, actor_type):
+def test_a_draft_with_a_new_slug_changes_no_address(client, redacteur, maatwerkbedrijven):
     client.force_login(redacteur)
-    client.post(ACTOR_TYPE_EDIT.format(actor_type.pk), actor_type_form(actor_type, slug="maatwerk"))
+    client.post(
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, slug="maatwerk"),
+    )
 
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
     assert client.get("/over-ons/maatwerk/").status_code == 404
@@ -89,20 +86,20 @@ def test_a_draft_with_a_new_slug_changes_no_address(client, redacteur, actor_typ
 
 
 def test_a_chain_of_renames_sends_every_old_address_to_the_newest_in_one_hop(
-    editor_client, client, actor_type
+    editor_client, client, maatwerkbedrijven
 ):
-    publish_slug(editor_client, actor_type, "maatwerk")
-    publish_slug(editor_client, actor_type, "maatwerk-op-de-werkvloer")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerk")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerk-op-de-werkvloer")
 
     assert_moved(client, "/over-ons/maatwerkbedrijven/", "/over-ons/maatwerk-op-de-werkvloer/")
     assert_moved(client, "/over-ons/maatwerk/", "/over-ons/maatwerk-op-de-werkvloer/")
 
 
 def test_renaming_back_serves_the_original_address_again_without_a_loop(
-    editor_client, client, actor_type
+    editor_client, client, maatwerkbedrijven
 ):
-    publish_slug(editor_client, actor_type, "maatwerk")
-    publish_slug(editor_client, actor_type, "maatwerkbedrijven")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerk")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerkbedrijven")
 
     assert client.get("/over-ons/maatwerkbedrijven/").status_code == 200
     assert_moved(client, "/over-ons/maatwerk/", "/over-ons/maatwerkbedrijven/")
@@ -110,11 +107,11 @@ def test_renaming_back_serves_the_original_address_again_without_a_loop(
 
 
 def test_actor_type_redirects_follow_over_ons_when_it_is_renamed_later(
-    editor_client, client, actor_type, about, django_capture_on_commit_callbacks
+    editor_client, client, maatwerkbedrijven, about, django_capture_on_commit_callbacks
 ):
-    publish_slug(editor_client, actor_type, "maatwerk")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerk")
     rename_page(about, "wie-we-zijn", django_capture_on_commit_callbacks)
-    publish_slug(editor_client, actor_type, "maatwerk-op-de-werkvloer")
+    publish_slug(editor_client, maatwerkbedrijven, "maatwerk-op-de-werkvloer")
 
     for old in ("/over-ons/maatwerkbedrijven/", "/over-ons/maatwerk/", "/wie-we-zijn/maatwerk/"):
         assert_moved(client, old, "/wie-we-zijn/maatwerk-op-de-werkvloer/")

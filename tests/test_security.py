@@ -1,17 +1,22 @@
 """Security as visitors and editors meet it: headers, the admin login lockout, uploads."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 
-from socialeconomy.security import ContentSecurityPolicyMiddleware, allow_sources, client_ip
+from security.csp import ContentSecurityPolicyMiddleware, allow_sources
+from security.lockout import client_ip
 from tests.html import soup
+from tests.test_database_unavailable import database_unreachable
 
 pytestmark = pytest.mark.django_db
 
@@ -121,8 +126,8 @@ def messages(response):
 
 WRONG = ["Je gebruikersnaam en wachtwoord komen niet overeen. Probeer het opnieuw."]
 LOCKED = [
-    "Te veel mislukte aanmeldpogingen. Voor je veiligheid is aanmelden vanaf dit toestel een uur "
-    "geblokkeerd. Probeer het later opnieuw, of vraag een beheerder om de blokkering op te heffen."
+    "Te veel mislukte aanmeldpogingen. Voor je veiligheid is aanmelden een uur geblokkeerd. "
+    "Probeer het later opnieuw, of vraag een beheerder om de blokkering op te heffen."
 ]
 
 
@@ -180,6 +185,59 @@ def test_signing_in_works_and_forgives_earlier_typos(client, superuser):
         assert sign_in(client, "beheerder", "fout-wachtwoord").status_code == 200
 
 
+def limit(parameters):
+    """The lockout limit configured for one way of counting failures."""
+    return dict((tuple(p), n) for p, n in settings.LOGIN_LOCKOUT_LIMITS)[parameters]
+
+
+PER_ADDRESS = ("ip_address",)
+PER_USER = ("username",)
+
+
+def test_one_address_trying_many_user_names_is_locked(client, superuser):
+    for number in range(limit(PER_ADDRESS) - 1):
+        assert sign_in(client, f"gok-{number}", "fout-wachtwoord").status_code == 200
+    assert sign_in(client, "gok-laatste", "fout-wachtwoord").status_code == 429
+
+    # From that address nobody gets in, not even with the right password ...
+    assert sign_in(client, "beheerder", "test-wachtwoord").status_code == 429
+    # ... while the account itself works from elsewhere.
+    elsewhere = client.post(
+        "/admin/login/",
+        {"username": "beheerder", "password": "test-wachtwoord"},
+        REMOTE_ADDR="198.51.100.9",
+    )
+    assert elsewhere.status_code == 302
+
+
+def test_one_user_name_tried_from_many_addresses_is_locked(client, superuser):
+    def sign_in_from(address, password):
+        return client.post(
+            "/admin/login/",
+            {"username": "beheerder", "password": password},
+            REMOTE_ADDR=address,
+        )
+
+    for number in range(limit(PER_USER) - 1):
+        assert sign_in_from(f"198.51.100.{number}", "fout-wachtwoord").status_code == 200
+    assert sign_in_from("198.51.100.99", "fout-wachtwoord").status_code == 429
+
+    assert sign_in_from("203.0.113.200", "test-wachtwoord").status_code == 429
+    assert sign_in(client, "iemand-anders", "fout-wachtwoord").status_code == 200
+
+
+def test_signing_in_does_not_wipe_out_the_count_per_address(client, superuser):
+    for number in range(limit(PER_ADDRESS) - 1):
+        sign_in(client, f"gok-{number}", "fout-wachtwoord")
+    assert sign_in(client, "beheerder", "test-wachtwoord").status_code == 302
+    client.logout()
+
+    assert sign_in(client, "gok-laatste", "fout-wachtwoord").status_code == 429
+
+
+# The visitor's address behind the proxy
+
+
 def test_behind_the_proxy_the_lock_uses_the_address_the_proxy_saw(settings):
     request = RequestFactory().post(
         "/admin/login/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2"
@@ -190,6 +248,117 @@ def test_behind_the_proxy_the_lock_uses_the_address_the_proxy_saw(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     # The visitor may send any X-Forwarded-For; only what our proxy appended counts.
     assert client_ip(request) == "203.0.113.7"
+
+
+@pytest.mark.parametrize(
+    "forwarded, address",
+    [
+        ("203.0.113.7:5678", "203.0.113.7"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        ("[2001:db8::1]", "2001:db8::1"),
+        ("2001:DB8::1", "2001:db8::1"),
+        ("fe80::1%eth0", "fe80::1"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("6.6.6.6, 203.0.113.7:5678", "203.0.113.7"),
+        # Not an address: the connection's address instead.
+        ("garbage", "10.0.0.2"),
+        ("unknown", "10.0.0.2"),
+        ("999.0.113.7", "10.0.0.2"),
+        ("203.0.113.7:port:8", "10.0.0.2"),
+        ("[2001:db8::1", "10.0.0.2"),
+        (" , ", "10.0.0.2"),
+        ("", "10.0.0.2"),
+    ],
+)
+def test_the_client_address_is_parsed_robustly(settings, forwarded, address):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().post(
+        "/admin/login/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2"
+    )
+
+    assert client_ip(request) == address
+
+
+def test_without_any_address_the_lock_still_works(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().post("/admin/login/", HTTP_X_FORWARDED_FOR="x", REMOTE_ADDR="")
+
+    assert client_ip(request) is None
+
+
+@pytest.mark.parametrize(
+    "forwarded", ["203.0.113.7:5678", "[2001:db8::1]:443", "garbage", "a" * 300, "1.2.3.4\x00"]
+)
+def test_a_malformed_client_address_never_breaks_the_login(client, settings, superuser, forwarded):
+    # On PostgreSQL the lockout's address column refused these: every login was a 500.
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def sign_in_via_proxy(password):
+        return client.post(
+            "/admin/login/",
+            {"username": "beheerder", "password": password},
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    wrong = sign_in_via_proxy("fout-wachtwoord")
+    assert wrong.status_code == 200
+    assert messages(wrong) == WRONG
+    right = sign_in_via_proxy("test-wachtwoord")
+    assert right.status_code == 302
+    assert client.session["_auth_user_id"] == str(superuser.pk)
+
+
+def test_a_very_long_user_name_is_just_a_failed_login(client):
+    response = sign_in(client, "x" * 5000, "fout-wachtwoord")
+
+    assert response.status_code == 200
+
+
+# Sessions
+
+
+def test_an_editors_session_ends_after_a_working_day_without_activity(client, superuser):
+    sign_in(client, "beheerder", "test-wachtwoord")
+
+    response = client.get("/admin/")
+
+    # Each admin request moves the end forward to eight hours later: the session is saved (and
+    # its cookie sent again) though nothing in it changed.
+    assert settings.SESSION_COOKIE_NAME in response.cookies
+    assert client.session.get_expiry_age() == 8 * 60 * 60
+    # Eight hours without a request later, the session is over.
+    Session.objects.filter(pk=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/login/")
+
+
+def test_a_made_up_session_cookie_creates_no_session(client):
+    client.cookies[settings.SESSION_COOKIE_NAME] = "verzonnen-sessie-0123456789abcdef"
+
+    for path in ("/", "/admin/", "/admin/login/"):
+        client.get(path)
+
+    assert not Session.objects.exists()
+
+
+def test_an_editors_session_cookie_keeps_the_dutch_503_while_the_database_is_down(
+    client, superuser
+):
+    client.force_login(superuser)
+
+    with database_unreachable():
+        response = client.get("/over-ons/")
+
+    assert response.status_code == 503
+
+
+def test_visitors_get_no_session(client):
+    response = client.get("/")
+
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
 
 
 # Uploads

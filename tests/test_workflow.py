@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from wagtail.models import WorkflowState
 
-from actortypes.models import ActorType
 from tests.editorial import (
     ACTOR_TYPE_EDIT,
     ACTOR_TYPE_WORKFLOW_ACTION,
@@ -18,11 +17,6 @@ pytestmark = pytest.mark.django_db
 NEW_SUMMARY = "Maatwerkbedrijven bieden werk op maat aan wie elders moeilijk aan de slag kan."
 
 
-@pytest.fixture
-def actor_type():
-    return ActorType.objects.get(slug="maatwerkbedrijven")
-
-
 def submit(client, actor_type, **changes):
     response = client.post(
         ACTOR_TYPE_EDIT.format(actor_type.pk),
@@ -34,14 +28,14 @@ def submit(client, actor_type, **changes):
 
 
 def test_a_submitted_draft_waits_for_a_hoofdredacteur_who_is_told_by_email(
-    client, redacteur, hoofdredacteur, actor_type
+    client, redacteur, hoofdredacteur, maatwerkbedrijven
 ):
     client.force_login(redacteur)
     mail.outbox.clear()
 
-    task_state = submit(client, actor_type, summary=NEW_SUMMARY)
+    task_state = submit(client, maatwerkbedrijven, summary=NEW_SUMMARY)
 
-    assert actor_type.workflow_in_progress
+    assert maatwerkbedrijven.workflow_in_progress
     assert task_state.task.name == "Goedkeuring door een hoofdredacteur"
     assert NEW_SUMMARY not in visible_text(client.get("/over-ons/maatwerkbedrijven/"))
     [message] = mail.outbox
@@ -51,26 +45,26 @@ def test_a_submitted_draft_waits_for_a_hoofdredacteur_who_is_told_by_email(
         "'Goedkeuring door een hoofdredacteur'."
     )
     assert message.body.startswith("Hallo Hugo,")
-    assert f"/admin/snippets/actortypes/actortype/edit/{actor_type.pk}/" in message.body
+    assert f"/admin/snippets/actortypes/actortype/edit/{maatwerkbedrijven.pk}/" in message.body
 
 
 def test_approval_publishes_on_the_actor_page_and_the_over_ons_list(
-    client, redacteur, hoofdredacteur, actor_type
+    client, redacteur, hoofdredacteur, maatwerkbedrijven
 ):
     client.force_login(redacteur)
-    task_state = submit(client, actor_type, summary=NEW_SUMMARY)
+    task_state = submit(client, maatwerkbedrijven, summary=NEW_SUMMARY)
     mail.outbox.clear()
 
     client.force_login(hoofdredacteur)
     response = client.post(
-        ACTOR_TYPE_WORKFLOW_ACTION.format(actor_type.pk, "approve", task_state.pk),
+        ACTOR_TYPE_WORKFLOW_ACTION.format(maatwerkbedrijven.pk, "approve", task_state.pk),
         {"comment": "Helder, dank je."},
     )
 
     assert response.status_code == 302
-    actor_type.refresh_from_db()
-    assert actor_type.live and not actor_type.has_unpublished_changes
-    assert actor_type.summary == NEW_SUMMARY
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.live and not maatwerkbedrijven.has_unpublished_changes
+    assert maatwerkbedrijven.summary == NEW_SUMMARY
     assert NEW_SUMMARY in visible_text(client.get("/over-ons/"))
     # The actor page carries its summary as the description search engines and link previews show.
     actor_page = soup(client.get("/over-ons/maatwerkbedrijven/"))
@@ -86,45 +80,45 @@ def test_approval_publishes_on_the_actor_page_and_the_over_ons_list(
 
 
 def test_a_rejected_draft_keeps_every_word_the_redacteur_wrote(
-    client, redacteur, hoofdredacteur, actor_type
+    client, redacteur, hoofdredacteur, maatwerkbedrijven
 ):
     client.force_login(redacteur)
-    task_state = submit(client, actor_type, summary=NEW_SUMMARY)
+    task_state = submit(client, maatwerkbedrijven, summary=NEW_SUMMARY)
     mail.outbox.clear()
 
     client.force_login(hoofdredacteur)
     client.post(
-        ACTOR_TYPE_WORKFLOW_ACTION.format(actor_type.pk, "reject", task_state.pk),
+        ACTOR_TYPE_WORKFLOW_ACTION.format(maatwerkbedrijven.pk, "reject", task_state.pk),
         {"comment": "Graag een bron vermelden."},
     )
 
-    actor_type.refresh_from_db()
-    assert actor_type.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
-    assert actor_type.get_latest_revision_as_object().summary == NEW_SUMMARY
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert maatwerkbedrijven.get_latest_revision_as_object().summary == NEW_SUMMARY
     assert NEW_SUMMARY not in visible_text(client.get("/over-ons/"))
     [message] = mail.outbox
     assert message.to == ["rita@example.org"]
     assert "Graag een bron vermelden." in message.body
     # Back in the editor, the Redacteur finds their text and the Hoofdredacteur's comment.
     client.force_login(redacteur)
-    editor = client.get(ACTOR_TYPE_EDIT.format(actor_type.pk)).content.decode()
+    editor = client.get(ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk)).content.decode()
     assert NEW_SUMMARY in editor
     assert "Graag een bron vermelden." in editor
 
 
-def test_a_forged_publish_by_a_redacteur_only_saves_a_draft(client, redacteur, actor_type):
+def test_a_forged_publish_by_a_redacteur_only_saves_a_draft(client, redacteur, maatwerkbedrijven):
     client.force_login(redacteur)
 
     response = client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, action="publish", summary=NEW_SUMMARY),
+        ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk),
+        actor_type_form(maatwerkbedrijven, action="publish", summary=NEW_SUMMARY),
     )
 
     assert response.status_code == 302
-    actor_type.refresh_from_db()
-    assert actor_type.summary != NEW_SUMMARY
-    assert actor_type.has_unpublished_changes
-    assert actor_type.get_latest_revision_as_object().summary == NEW_SUMMARY
+    maatwerkbedrijven.refresh_from_db()
+    assert maatwerkbedrijven.summary != NEW_SUMMARY
+    assert maatwerkbedrijven.has_unpublished_changes
+    assert maatwerkbedrijven.get_latest_revision_as_object().summary == NEW_SUMMARY
     assert NEW_SUMMARY not in visible_text(client.get("/over-ons/"))
 
 

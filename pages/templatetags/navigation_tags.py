@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from pages.models import FooterSettings
+from pages.models import Footer
 
 register = template.Library()
 
@@ -53,6 +53,9 @@ def breadcrumbs(context, page, current_title=None):
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
+    """The published footer; its preview in the admin passes the version being edited."""
     request = context.get("request")
-    footer = FooterSettings.for_request(request) if request else None
+    footer = context.get("footer")
+    if not isinstance(footer, Footer):
+        footer = Footer.for_request(request) if request else Footer.objects.live().first()
     return {"footer": footer, "request": request}

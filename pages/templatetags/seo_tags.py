@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from pages import vlaanderen_widget
-from pages.models import FooterSettings
+from pages.models import Footer
 from pages.templatetags.navigation_tags import breadcrumb_pages
 
 register = template.Library()
@@ -100,7 +100,7 @@ def page_meta(context):
     site = Site.find_for_request(request) if request else None
     site_name = (site.site_name if site else "") or _("Sociale economie")
     root_url = site.root_url if site else ""
-    footer = FooterSettings.for_request(request) if request and site else None
+    footer = Footer.for_request(request) if request else None
 
     url = last_modified = None
     crumbs = []
@@ -112,8 +112,8 @@ def page_meta(context):
     if actor_type is not None:
         page_title = actor_type.name
         page_description = actor_type.summary
-        # The page shown with an actor type is Over ons, which serves it.
-        url = page.get_full_url(request) + page.actor_type_path(actor_type.slug)
+        # The page shown with an actor type is Over ons, which serves it (a preview may have none).
+        url = page.actor_type_url(actor_type, request, full_url=True) if page else None
         last_modified = actor_type.last_published_at
         crumbs.append((actor_type.name, url))
     elif page is not None:

@@ -16,11 +16,14 @@ DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
 INSTALLED_APPS = [
+    "content",
     "pages",
     "actortypes",
     "editorial",
     "search",
     "serving",
+    "addresses",
+    "security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -28,7 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.UsersConfig",  # wagtail.users with our account rules
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -57,14 +60,19 @@ MIDDLEWARE = [
     # (including sources a page added, e.g. the optional Vlaanderen widget).
     "django.middleware.http.ConditionalGetMiddleware",
     "serving.middleware.PageCacheMiddleware",
-    "socialeconomy.security.ContentSecurityPolicyMiddleware",
+    "security.csp.ContentSecurityPolicyMiddleware",
     "serving.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Moves an editor's session end forward on each admin request (SESSION_COOKIE_AGE).
+    "security.sessions.AdminActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A case or diacritic variant of a public address answers 301 to it (after Wagtail's
+    # redirects, which sit inside: an editor's own redirect wins).
+    "addresses.middleware.AddressVariantMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes turns a locked-out login attempt into its lockout page: it must see the view's response.
     "axes.middleware.AxesMiddleware",
@@ -109,9 +117,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Editors' passwords: at least 12 characters, not like their name or e-mail address, not a
+# common password, not only digits. Checked wherever a password is set (user forms, account).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "security.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -142,7 +155,8 @@ WAGTAIL_SITE_NAME = "Sociale economie"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_I18N_ENABLED = False
-# Partners link to our URLs for years: keep slugs plain ASCII ("activiteitencooperaties").
+# Partners link to our URLs for years: keep slugs plain ASCII ("activiteitencooperaties"); the
+# admin transliterates what editors type (addresses.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -158,6 +172,25 @@ WAGTAILSEARCH_BACKENDS = {
 # search; SQLite's FTS5 has no languages.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
+# What the design supports in running text, by name: a rich text field or block without
+# `editor=` gets "default"; text inside a section uses `editor="section"`. Editors get nothing
+# they could break a page with: no h1 (the page title is the only one), no images floating in
+# text, no embeds.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
+        },
+    },
+    # Inside a section the section heading is the h2, so only lower levels remain.
+    "section": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
+        },
+    },
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -277,7 +310,7 @@ if WAGTAILFRONTENDCACHE:
 # Content-Security-Policy (django-csp 4). The public site runs no inline script or style and
 # loads nothing from elsewhere; JSON-LD blocks are data, not scripts, and need no exception.
 # Code that needs one more source for one response (e.g. an optional widget that a site
-# setting turns on) calls socialeconomy.security.allow_sources(request, {"script-src": [...]}).
+# setting turns on) calls security.csp.allow_sources(request, {"script-src": [...]}).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -328,23 +361,35 @@ PERMISSIONS_POLICY = {
     ]
 }
 
-# Admin login lockout (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name
-# from one address, that pair is locked for an hour. Unknown and existing user names count
-# alike, so neither the login form nor the lockout page tells whether an account exists.
+# Admin login lockout (django-axes, security/lockout.py). Failed logins are counted three ways,
+# each with its own limit within AXES_COOLOFF_TIME; reaching one locks that way for an hour:
+# one user name from one address (someone mistyping), one address (trying many user names),
+# one user name (tried from many addresses). Unknown and existing user names count alike, so
+# neither the login form nor the lockout page tells whether an account exists.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+LOGIN_LOCKOUT_LIMITS = [
+    (["username", "ip_address"], int(os.environ.get("LOGIN_LIMIT_PER_USER_AND_ADDRESS", "5"))),
+    (["ip_address"], int(os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20"))),
+    (["username"], int(os.environ.get("LOGIN_LIMIT_PER_USER", "10"))),
+]
+AXES_LOCKOUT_PARAMETERS = [parameters for parameters, _limit in LOGIN_LOCKOUT_LIMITS]
+AXES_HANDLER = "security.lockout.LockoutHandler"
+AXES_FAILURE_LIMIT = LOGIN_LOCKOUT_LIMITS[0][1]  # the scale LockoutHandler reports failures on
 AXES_COOLOFF_TIME = timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = True  # only the (user name, address) count: see LockoutHandler
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_ENABLE_ADMIN = False
 # Behind the TLS proxy the visitor's address is the one the proxy appended to X-Forwarded-For;
 # TRUSTED_PROXY_COUNT says how many proxies are ours (0: none, use the connection's address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "socialeconomy.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "security.lockout.client_ip"
+
+# Admin sessions end after a working day (8 hours) without an admin request: each one moves the
+# end forward (security.sessions.AdminActivityMiddleware). Visitors have no session.
+SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
 
 # Uploads: documents of an allow-listed type, raster images only (SVG can carry script), sizes
 # capped. Documents are always served by Wagtail's view, which sends nosniff and

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
+from tests.conftest import EDITOR_PASSWORD
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -66,3 +68,29 @@ def screenshot(page, name):
     path = SCREENSHOTS / f"{name}-{width}.png"
     page.screenshot(path=path, full_page=True)
     return path
+
+
+@pytest.fixture
+def desktop(browser):
+    """Opens a desktop browser window of its own (own cookies) for each editor."""
+    contexts = []
+
+    def new_window():
+        context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, locale="nl-BE")
+        contexts.append(context)
+        return context
+
+    yield new_window
+    for context in contexts:
+        context.close()
+
+
+def log_in(desktop, site_url, username):
+    """Logs in through the real login form, in a window of the editor's own."""
+    tab = desktop().new_page()
+    tab.goto(site_url + "/admin/login/")
+    tab.get_by_label("Gebruikersnaam").fill(username)
+    tab.get_by_label("Wachtwoord").fill(EDITOR_PASSWORD)
+    tab.get_by_role("button", name="Inloggen").click()
+    tab.wait_for_url(site_url + "/admin/")
+    return tab

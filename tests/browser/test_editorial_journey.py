@@ -7,26 +7,11 @@ import pytest
 from django.utils import timezone
 
 from actortypes.models import ActorType
-from tests.browser.conftest import DESKTOP, screenshot
-from tests.conftest import EDITOR_PASSWORD, make_editor
+from tests.browser.conftest import log_in, screenshot
+from tests.conftest import make_editor
 
 NEW_SUMMARY = "Maatwerkbedrijven bieden werk op maat aan wie elders moeilijk aan de slag kan."
 OLD_SUMMARY_START = "Maatwerkbedrijven zijn erkende organisaties"
-
-
-@pytest.fixture
-def desktop(browser):
-    """Opens a desktop browser window of its own (own cookies) for each editor."""
-    contexts = []
-
-    def new_window():
-        context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, locale="nl-BE")
-        contexts.append(context)
-        return context
-
-    yield new_window
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture
@@ -37,17 +22,6 @@ def editors(site_url):
 @pytest.fixture
 def actor_type(site_url):
     return ActorType.objects.get(slug="maatwerkbedrijven")
-
-
-def log_in(desktop, site_url, username):
-    """Logs in through the real login form, in a window of the editor's own."""
-    tab = desktop().new_page()
-    tab.goto(site_url + "/admin/login/")
-    tab.get_by_label("Gebruikersnaam").fill(username)
-    tab.get_by_label("Wachtwoord").fill(EDITOR_PASSWORD)
-    tab.get_by_role("button", name="Inloggen").click()
-    tab.wait_for_url(site_url + "/admin/")
-    return tab
 
 
 def edit_url(site_url, actor_type):
@@ -85,7 +59,10 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     rita.goto(edit_url(site_url, actor_type))
     rita.get_by_role("textbox", name="Samenvatting").fill(NEW_SUMMARY)
     press(rita, rita.get_by_role("button", name="Bewaar concept"))
-    assert "Actortype 'Maatwerkbedrijven' bijgewerkt." in rita.locator(".messages").inner_text()
+    assert (
+        "Actortype 'Maatwerkbedrijven' is opgeslagen als concept: "
+        "bezoekers zien nog de gepubliceerde versie."
+    ) in rita.locator(".messages").inner_text()
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY not in text and OLD_SUMMARY_START in text
 
@@ -95,7 +72,9 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     assert rita.locator("button[name=action-publish]").count() == 0
     screenshot(rita, "admin-redacteur-actions")
     press(rita, rita.get_by_role("button", name="Stuur door naar Redactionele goedkeuring"))
-    assert "ingediend" in rita.locator(".messages").inner_text()
+    assert (
+        "Actortype 'Maatwerkbedrijven' wacht op goedkeuring (Goedkeuring door een hoofdredacteur)"
+    ) in rita.locator(".messages").inner_text()
     rita.close()
 
     # A Hoofdredacteur finds it on their dashboard and approves it.
@@ -107,7 +86,9 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     open_more_actions(hugo)
     screenshot(hugo, "admin-hoofdredacteur-review")
     press(hugo, hugo.locator("button[data-workflow-action-name=approve]").first)
-    assert "Actortype 'Maatwerkbedrijven' bijgewerkt." in hugo.locator(".messages").inner_text()
+    assert ("Actortype 'Maatwerkbedrijven' is live: bezoekers zien deze versie.") in hugo.locator(
+        ".messages"
+    ).inner_text()
 
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY in text
@@ -119,7 +100,7 @@ def test_a_redacteurs_change_goes_live_after_approval_and_survives_a_rename(
     hugo.get_by_role("textbox", name="Slug").fill("maatwerk")
     open_more_actions(hugo)
     press(hugo, hugo.locator("button[name=action-publish]"))
-    assert "gepubliceerd" in hugo.locator(".messages").inner_text()
+    assert "is live: bezoekers zien deze versie." in hugo.locator(".messages").inner_text()
     screenshot(hugo, "admin-after-rename")
 
     old = hugo.request.get(site_url + "/over-ons/maatwerkbedrijven/", max_redirects=0)
@@ -163,7 +144,7 @@ def test_a_redacteur_cannot_publish_not_even_with_a_forged_request(
     assert actor_type.get_latest_revision_as_object().summary == NEW_SUMMARY
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY not in text
-    assert "Actortype 'Maatwerkbedrijven' bijgewerkt." in rita.locator(".messages").inner_text()
+    assert "is opgeslagen als concept" in rita.locator(".messages").inner_text()
 
 
 def test_a_redacteur_plans_the_go_live_of_a_change_in_the_schedule_dialog(

@@ -22,7 +22,7 @@ from PIL import Image as PillowImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from actortypes.models import ActorType
-from pages.models import AboutPage, FooterSettings
+from pages.models import AboutPage, Footer
 
 actor_type = ActorType.objects.get(slug="ondernemingen")
 actor_type.summary = "Gewone ondernemingen die ook sociaal ondernemen (na de back-up hersteld)."
@@ -36,9 +36,9 @@ Document.objects.create(
 picture = io.BytesIO()
 PillowImage.new("RGB", (40, 30), (255, 230, 21)).save(picture, "PNG")
 Image.objects.create(title="Logo", file=ImageFile(picture, name="logo.png"))
-footer = FooterSettings.objects.get()
+footer = Footer.objects.get()
 footer.email = "sociale.economie@vlaanderen.be"
-footer.save()
+footer.save_revision().publish()
 """
 
 # Every table, with its rows in a stable order, reduced to a count and a fingerprint.
@@ -106,7 +106,7 @@ def test_dump_and_restore_of_database_and_media_loses_nothing(
         "wagtailcore_page",
         "wagtailcore_revision",
         "actortypes_actortype",
-        "pages_footersettings",
+        "pages_footer",
         "wagtaildocs_document",
         "wagtailimages_image",
     ]:

@@ -1,12 +1,11 @@
-"""Reads the project's content data (the YAML files under content/) into Wagtail's formats."""
+"""Reads the site's content data (the YAML files in this directory) into Wagtail's formats."""
 
 from pathlib import Path
 
 import yaml
-from django.conf import settings
 from django.utils.html import escape
 
-CONTENT_DIR = settings.BASE_DIR / "content"
+CONTENT_DIR = Path(__file__).resolve().parent
 
 
 def read(name: str) -> dict:

@@ -1,4 +1,4 @@
-"""Site-wide security plumbing: the Content-Security-Policy per area, and the visitor's address."""
+"""The Content-Security-Policy: one for the public site, one for the admin, extras per response."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -51,19 +51,3 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             for directive, sources in (extra or {}).items():
                 update[directive] = [*update.get(directive, []), *sources]
         return PolicyParts(parts.config, update or parts.update, parts.replace, parts.nonce)
-
-
-def client_ip(request):
-    """The visitor's address, as our own proxies saw it (for the login lockout).
-
-    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
-    with N proxies of ours the visitor is the N-th address from the right; anything further left
-    was sent by the visitor and proves nothing.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
-        if len(addresses) >= count:
-            return addresses[-count]
-    return request.META.get("REMOTE_ADDR")

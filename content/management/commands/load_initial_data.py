@@ -6,12 +6,12 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from actortypes.models import ActorType
+from content import data as content_data
 from editorial.roles import set_up_editorial_roles
-from pages import content
 from pages.models import (
     AboutPage,
     ContentPage,
-    FooterSettings,
+    Footer,
     HomePage,
     VlaanderenWidgetSettings,
 )
@@ -26,22 +26,29 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        site_data = content.read("site.yaml")
+        self.created_anything = False
+        site_data = content_data.read("site.yaml")
         home, home_created = self.load_home_page(site_data["home_page"])
         site = self.ensure_site(home, site_data["site_name"])
         # The groups come from a migration, but their rights on the pages need the home page.
         set_up_editorial_roles(global_apps, home_page_id=home.pk if home_created else None)
-        about = self.load_about_page(home, content.read("over-ons.yaml")["about_page"])
+        about = self.load_about_page(home, content_data.read("over-ons.yaml")["about_page"])
         if home_created and about:
             self.fill_home_page(home, site_data["home_page"], {about.slug: about})
-        self.load_actor_types(content.read("actortypes.yaml")["actor_types"])
-        self.load_content_pages(home, content.read("content-pages.yaml")["content_pages"])
+        self.load_actor_types(content_data.read("actortypes.yaml")["actor_types"])
+        self.load_content_pages(home, content_data.read("content-pages.yaml")["content_pages"])
         self.load_footer(site, site_data["footer"])
         # Present from the start (switched off), so no visitor's request has to create it.
         VlaanderenWidgetSettings.objects.get_or_create(site=site)
+        if not self.created_anything:
+            self.stdout.write(
+                "Nothing to load: the database already has the initial content "
+                "(editors' changes are kept)."
+            )
 
     def report(self, message):
-        self.stdout.write(message)
+        self.created_anything = True
+        self.stdout.write(self.style.SUCCESS(message))
 
     def load_home_page(self, data):
         home = HomePage.objects.first()
@@ -51,7 +58,7 @@ class Command(BaseCommand):
         self.remove_wagtail_welcome_page(root)
         home = root.add_child(
             instance=HomePage(
-                title=data["title"], slug="home", intro=content.rich_text(data["intro"])
+                title=data["title"], slug="home", intro=content_data.rich_text(data["intro"])
             )
         )
         home.save_revision().publish()
@@ -84,7 +91,7 @@ class Command(BaseCommand):
         return site
 
     def fill_home_page(self, home, data, pages_by_slug):
-        home.body = content.stream_data(data["body"], pages_by_slug)
+        home.body = content_data.stream_data(data["body"], pages_by_slug)
         home.save_revision().publish()
 
     def load_about_page(self, home, data):
@@ -95,8 +102,8 @@ class Command(BaseCommand):
                 title=data["title"],
                 slug=data["slug"],
                 show_in_menus=True,
-                intro=content.rich_text(data["intro"]),
-                body=content.stream_data(data["body"], {}),
+                intro=content_data.rich_text(data["intro"]),
+                body=content_data.stream_data(data["body"], {}),
             )
         )
         about.save_revision().publish()
@@ -111,7 +118,7 @@ class Command(BaseCommand):
                 name=item["name"],
                 slug=item["slug"],
                 summary=item["summary"],
-                body=content.rich_text(item["paragraphs"]),
+                body=content_data.rich_text(item["paragraphs"]),
                 sort_order=order,
                 live=False,
             )
@@ -127,25 +134,28 @@ class Command(BaseCommand):
                     title=item["title"],
                     slug=item["slug"],
                     search_description=item.get("search_description", ""),
-                    intro=content.rich_text(item["intro"]),
-                    body=content.stream_data(item["body"], {}),
+                    intro=content_data.rich_text(item["intro"]),
+                    body=content_data.stream_data(item["body"], {}),
                 )
             )
             page.save_revision().publish()
         self.report(f"Created {len(data)} content pages (contact, accessibility, privacy, …).")
 
     def load_footer(self, site, data):
-        if FooterSettings.objects.filter(site=site).exists():
+        if Footer.objects.exists():
             return
-        FooterSettings.objects.create(
-            site=site,
+        footer = Footer(
             organisation=data["organisation"],
             address=data["address"],
             phone=data["phone"],
             email=data["email"],
             links=[("link", link) for link in self.footer_links(site, data["links"])],
+            live=False,
         )
-        self.report("Filled in the footer settings.")
+        footer.full_clean()  # the same checks as in the admin: a valid telephone number
+        footer.save()
+        footer.save_revision().publish()
+        self.report("Created and published the footer.")
 
     def footer_links(self, site, links):
         """A link to a page names its slug (below the home page); a missing page is left out."""

@@ -1,0 +1,38 @@
+"""Template tags for references to pages, images and documents (see pages.references).
+
+Every block template that links to a chosen page or document, or shows a chosen image, goes
+through these, so that a reference to something deleted, unpublished or private renders
+without the link (or the image) instead of raising:
+
+    {% load reference_tags %}
+    {% public_url value.page as url %}
+    {% if url %}<a href="{{ url }}">…</a>{% endif %}
+
+    {% with image=value.image|public_image %}
+        {% if image %}{% picture image … %}{% endif %}
+    {% endwith %}
+"""
+
+from django import template
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Page
+
+from pages.references import is_public_media, public_document_url, public_page_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, target):
+    """The address of a page or document for visitors, or "" when they may not be sent there."""
+    if isinstance(target, Page):
+        return public_page_url(target, context.get("request")) or ""
+    if isinstance(target, AbstractDocument):
+        return public_document_url(target) or ""
+    return ""
+
+
+@register.filter
+def public_image(image):
+    """The image itself, or None when it is gone or not yet released (a private collection)."""
+    return image if is_public_media(image) else None
