@@ -9,9 +9,11 @@ workflow's tasks when the workflow is created, so an administrator's later chang
 Least privilege:
 
 - Redacteurs write: pages, actor types, the footer, images and documents; they submit for
-  approval and cannot publish, unpublish or delete.
+  approval and cannot publish, unpublish or delete. They upload images and documents only into
+  the private collection "Te keuren" and cannot change what is released.
 - Hoofdredacteurs also approve (the workflow's task), publish, unpublish, delete and manage
-  redirects and promoted search results.
+  redirects and promoted search results. They release images and documents by moving them out
+  of "Te keuren", and they alone replace the file of a released one.
 - Beheerders manage the site settings and the user accounts, nothing else.
 
 There is one footer (load_initial_data makes it): nobody but a superuser adds or deletes one.
@@ -29,11 +31,13 @@ BEHEERDERS = "Beheerders"
 GROUP_DESCRIPTIONS = {
     REDACTEURS: _(
         "Write and edit pages, actor types, the footer, images and documents, and submit them "
-        "for approval. Cannot publish, unpublish or delete."
+        "for approval. Cannot publish, unpublish or delete. Images and documents wait in "
+        "“Te keuren” until a Hoofdredacteur releases them."
     ),
     HOOFDREDACTEURS: _(
-        "Everything Redacteurs do, and approve, publish, unpublish and delete. Also manage "
-        "redirects and promoted search results."
+        "Everything Redacteurs do, and approve, publish, unpublish and delete. Release images "
+        "and documents and replace their files. Also manage redirects and promoted search "
+        "results."
     ),
     BEHEERDERS: _(
         "Manage the site settings (Vlaanderen widget) and the accounts of Redacteurs, "
@@ -93,20 +97,28 @@ PAGE_PERMISSIONS = {
     HOOFDREDACTEURS: ["add", "change", "lock", "publish", "unlock"],
 }
 
-# Permissions on the root collection of images and documents (and so on every collection).
+# Nothing reaches visitors without approval, uploads neither: a Redacteur's images and documents
+# go into this collection, which only logged-in editors can see (a login view restriction, so
+# /documenten/… of such a document asks for a login). A Hoofdredacteur releases one by moving
+# it to another collection; the public site shows nothing from here (pages.references).
+REVIEW_COLLECTION = "Te keuren"
+
+_CHOOSE_MEDIA = [("wagtailimages", "image", "choose"), ("wagtaildocs", "document", "choose")]
 _WRITE_MEDIA = [
     ("wagtailimages", "image", "add"),
     ("wagtailimages", "image", "change"),
-    ("wagtailimages", "image", "choose"),
     ("wagtaildocs", "document", "add"),
     ("wagtaildocs", "document", "change"),
-    ("wagtaildocs", "document", "choose"),
+    *_CHOOSE_MEDIA,
 ]
+# Permissions on the root collection of images and documents (and so on every collection).
 COLLECTION_PERMISSIONS = {
-    REDACTEURS: _WRITE_MEDIA,
+    REDACTEURS: _CHOOSE_MEDIA,
     HOOFDREDACTEURS: _WRITE_MEDIA
     + [("wagtailimages", "image", "delete"), ("wagtaildocs", "document", "delete")],
 }
+# Permissions on the review collection only: Redacteurs upload and edit there, and nowhere else.
+REVIEW_COLLECTION_PERMISSIONS = {REDACTEURS: _WRITE_MEDIA}
 
 
 def set_up_editorial_roles(apps, home_page_id=None):
@@ -116,6 +128,7 @@ def set_up_editorial_roles(apps, home_page_id=None):
     the page (and so the whole site below it) under the approval workflow.
     """
     groups = {name: _group(apps, name) for name in MODEL_PERMISSIONS}
+    set_up_media_review(apps)
     workflow = _workflow(apps, groups[HOOFDREDACTEURS])
     if home_page_id is not None:
         _grant_pages(apps, groups, workflow, home_page_id)
@@ -200,6 +213,65 @@ def _group(apps, name):
                 group=group, collection=root, permission=_permission(apps, *spec)
             )
     return group
+
+
+def set_up_media_review(apps):
+    """Creates the private collection "Te keuren" where it is missing, and moves the
+    Redacteurs' upload and edit rights from every collection to it.
+
+    Only when it creates the collection: an administrator's later changes stay. Media already
+    uploaded stay where they are (released).
+    """
+    Collection = apps.get_model("wagtailcore", "Collection")
+    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    Group = apps.get_model("auth", "Group")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root = _root_collection(apps)
+    if Collection.objects.filter(depth=2, name=REVIEW_COLLECTION).exists():
+        return
+    review = _add_child_collection(apps, root, REVIEW_COLLECTION)
+    CollectionViewRestriction.objects.create(collection=review, restriction_type="login")
+    for group in Group.objects.filter(name__in=REVIEW_COLLECTION_PERMISSIONS):
+        permissions = [
+            _permission(apps, *spec) for spec in REVIEW_COLLECTION_PERMISSIONS[group.name]
+        ]
+        GroupCollectionPermission.objects.filter(
+            group=group,
+            permission__in=[p for p in permissions if not p.codename.startswith("choose_")],
+        ).delete()
+        for permission in permissions:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=review, permission=permission
+            )
+
+
+def _add_child_collection(apps, parent, name):
+    """A new last child of parent in the collection tree (treebeard's materialised path, which
+    historical models cannot compute themselves)."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    last = (
+        Collection.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
+    number = 1
+    if last:
+        number = 0
+        for char in last[-4:]:
+            number = number * len(alphabet) + alphabet.index(char)
+        number += 1
+    step = ""
+    for _position in range(4):
+        number, digit = divmod(number, len(alphabet))
+        step = alphabet[digit] + step
+    child = Collection.objects.create(
+        name=name, path=parent.path + step, depth=parent.depth + 1, numchild=0
+    )
+    Collection.objects.filter(pk=parent.pk).update(numchild=parent.numchild + 1)
+    return child
 
 
 def _root_collection(apps):

@@ -1,9 +1,13 @@
+import math
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -106,9 +110,15 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
     def actor_type(self, request, slug):
         """The public page of one published actor type; an unknown slug is a 404."""
         actor_type = get_object_or_404(ActorType.objects.live(), slug=slug)
-        return TemplateResponse(
-            request, actor_type.template, self.actor_type_context(request, actor_type)
-        )
+        context = self.actor_type_context(request, actor_type)
+        response = TemplateResponse(request, actor_type.template, context)
+        expiry = [s["expires_at"] for s in context["actor_type_sections"] if s.get("expires_at")]
+        if expiry:
+            # Browsers, proxies and the page cache keep the page no longer than it is true
+            # (a call on it opens or closes): serving.middleware honours a shorter max-age.
+            seconds = math.ceil((min(expiry) - timezone.now()).total_seconds())
+            patch_cache_control(response, max_age=max(0, seconds))
+        return response
 
     def actor_type_context(self, request, actor_type):
         """The context of an actor type's page, for the route above and the admin preview."""
@@ -118,7 +128,19 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         # What the page shows, in Django's name for it: the user bar's edit link opens it.
         context["object"] = actor_type
         context["other_actor_types"] = self.actor_type_links(others, request=request)
+        context["actor_type_sections"] = self.actor_type_sections(request, actor_type)
         return context
+
+    def actor_type_sections(self, request, actor_type):
+        """What other apps show on an actor page (support: its measures and calls), from the
+        "actor_type_sections" hooks. Each hook returns a list of dicts: "template", "context"
+        and "expires_at" (when what it shows changes next, or None). Hooks are called by name,
+        so this app needs no import of the apps above it."""
+        return [
+            section
+            for hook in hooks.get_hooks("actor_type_sections")
+            for section in hook(request, actor_type)
+        ]
 
     def get_sitemap_urls(self, request=None):
         # The actor types live at routes below this page, which the page tree does not list.

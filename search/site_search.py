@@ -107,7 +107,15 @@ def matching_results(terms, site, request=None):
     results = [as_result(obj, about_page, request) for *_rank, obj in scored]
     # A result whose title holds every search term is what the visitor is looking for: whoever
     # types "maatwerkbedrijf" wants the page Maatwerkbedrijven before pages that mention it.
-    return sorted(results, key=lambda result: not title_matches(result.title, terms))
+    # Among those, the shortest title is closest to what was typed: "Activiteitencoöperaties"
+    # before "Ondersteuning van activiteitencoöperaties".
+    return sorted(results, key=lambda result: title_rank(result.title, terms))
+
+
+def title_rank(title, terms):
+    if not title_matches(title, terms):
+        return (1, 0)
+    return (0, len(title.split()))
 
 
 def title_matches(title, terms):

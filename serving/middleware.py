@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import (
     add_never_cache_headers,
+    get_max_age,
     patch_cache_control,
     set_response_etag,
 )
@@ -16,11 +17,16 @@ MESSAGES_COOKIE = "messages"
 class PageCacheMiddleware:
     """Serves anonymous GET and HEAD page views from the page cache, and fills it.
 
-    A request is eligible when it carries no query string (search results and page numbers are
-    rendered fresh each time), no session or messages cookie (so never for logged-in users) and
-    is not for the admin or another never-cached address. Only complete 200 responses that set
-    no cookie, vary on nothing but Cookie and do not forbid caching are stored. Looking up a
-    page touches no database, so stored pages keep being served while PostgreSQL is down.
+    A request is eligible when its query string holds nothing but the finder's parameters
+    (PAGE_CACHE_QUERY_PARAMETERS; search results are rendered fresh each time), no session or
+    messages cookie (so never for logged-in users) and is not for the admin or another
+    never-cached address. Only complete 200 responses that set no cookie, vary on nothing but
+    Cookie and do not forbid caching are stored; with a query string only when the view vouches
+    for every value (``response.cacheable_query``). A view whose content changes at a known
+    moment (a call closing) sets a shorter ``Cache-Control: max-age``: the page is stored no
+    longer, and its max-age never reaches past that moment, also when served from the cache.
+    Looking up a page touches no database, so stored pages keep being served while PostgreSQL
+    is down.
 
     What is stored under an address is what every visitor of it would get: a request under a
     script prefix (SCRIPT_NAME, which shifts every route and link) neither reads nor fills it.
@@ -37,19 +43,28 @@ class PageCacheMiddleware:
             return response
 
         slot = pagecache.lookup(request)
-        if slot.entry is not None:
-            response = HttpResponse(slot.entry["content"], status=slot.entry["status"])
-            for name, value in slot.entry["headers"].items():
+        if (entry := slot.entry) is not None:
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for name, value in entry["headers"].items():
                 response[name] = value
+            if (seconds := pagecache.seconds_left(entry)) is not None:
+                patch_cache_control(response, max_age=min(seconds, get_max_age(response)))
             response["X-Cache"] = "hit"
             return response
 
         response = self.get_response(request)
         if request.method == "GET" and self.is_storable(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            # A view's own, shorter max-age is when its content changes (see pagecache.store).
+            own_max_age = get_max_age(response)
+            max_age = settings.PAGE_CACHE_MAX_AGE
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=max_age if own_max_age is None else min(max_age, own_max_age),
+            )
             response["Last-Modified"] = http_date()
             set_response_etag(response)
-            pagecache.store(request, response, slot)
+            pagecache.store(request, response, slot, max_seconds=own_max_age)
             response["X-Cache"] = "miss"
         return response
 
@@ -57,7 +72,7 @@ class PageCacheMiddleware:
         return (
             pagecache.timeout() > 0
             and request.method in ("GET", "HEAD")
-            and not request.META.get("QUERY_STRING")
+            and pagecache.cacheable_query(request)
             and not request.META.get("SCRIPT_NAME")
             and not self.has_personal_cookie(request)
             and not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
@@ -78,6 +93,7 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not getattr(request, "is_preview", False)
+            and (not request.GET or getattr(response, "cacheable_query", False))
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
             # The key is the address alone: a response that differs by, say, Accept-Encoding
             # would be served to the wrong client. Cookie is fine: only cookie-less visitors

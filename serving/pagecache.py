@@ -14,8 +14,10 @@ name is read from the database once and kept in the cache beside the generation.
 """
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +32,12 @@ SITES_KEY = "pagecache:sites"
 def timeout():
     """Seconds a rendered page is kept; 0 switches the page cache off."""
     return settings.PAGE_CACHE_TIMEOUT
+
+
+def cacheable_query(request):
+    """Whether the query string holds only parameters that may be cached (the finder's filters
+    and page numbers, settings.PAGE_CACHE_QUERY_PARAMETERS); an empty one does."""
+    return set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
 
 
 def site_map():
@@ -57,8 +65,14 @@ def site_id(request, sites):
     return sites["default"]
 
 
-def page_key(site, path):
-    return "pagecache:page:" + hashlib.sha256(f"{site} {path}".encode()).hexdigest()
+def page_key(site, request):
+    """The key of a page: its site and path, and its query normalised (sorted), so the same
+    filters in another order share one entry."""
+    address = request.path
+    if request.GET:
+        query = sorted((k, sorted(v)) for k, v in request.GET.lists())
+        address += "?" + urlencode(query, doseq=True)
+    return "pagecache:page:" + hashlib.sha256(f"{site} {address}".encode()).hexdigest()
 
 
 @dataclass
@@ -94,16 +108,21 @@ def lookup(request):
     site = site_id(request, sites)
     if site is None:
         return Slot(generation)
-    slot = Slot(generation, page_key(site, request.path))
+    slot = Slot(generation, page_key(site, request))
     entry = cache.get(slot.key)
     if entry is not None and entry["generation"] == generation:
         slot.entry = entry
     return slot
 
 
-def store(request, response, slot):
-    """Keep the response for later visitors of this site and path (once the view has rendered,
-    so the database was there to tell which site served it)."""
+def store(request, response, slot, max_seconds=None):
+    """Keep the response for later visitors of this site and address (once the view has
+    rendered, so the database was there to tell which site served it), for timeout() seconds,
+    or fewer when its content changes sooner (max_seconds: a call on it opens or closes); then
+    the entry remembers when it goes stale."""
+    seconds = timeout() if max_seconds is None else min(timeout(), max_seconds)
+    if seconds <= 0:
+        return
     key = slot.key
     if key is None:
         sites = site_map()
@@ -111,21 +130,27 @@ def store(request, response, slot):
         site = site_id(request, sites)
         if site is None:
             return
-        key = page_key(site, request.path)
+        key = page_key(site, request)
     # Wagtail remembers the site it served the page from: never file it under another one.
     served_from = getattr(request, "_wagtail_site", None)
-    if served_from is not None and key != page_key(served_from.pk, request.path):
+    if served_from is not None and key != page_key(served_from.pk, request):
         return
-    cache.set(
-        key,
-        {
-            "generation": slot.generation,
-            "status": response.status_code,
-            "headers": dict(response.headers),
-            "content": response.content,
-        },
-        timeout=timeout(),
-    )
+    entry = {
+        "generation": slot.generation,
+        "status": response.status_code,
+        "headers": dict(response.headers),
+        "content": response.content,
+    }
+    if max_seconds is not None:
+        entry["stale_at"] = time.time() + max_seconds
+    cache.set(key, entry, timeout=seconds)
+
+
+def seconds_left(entry):
+    """For an entry stored with a deadline: the whole seconds until it goes stale, else None."""
+    if "stale_at" not in entry:
+        return None
+    return max(0, int(entry["stale_at"] - time.time()))
 
 
 def _forget():

@@ -28,12 +28,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:
-    # A single instance on local disk without a proxy that serves media (docs/deploy.md).
+    # A single instance on local disk without a proxy that serves media (docs/deploy.md). Only
+    # image renditions: originals and documents (which may not be released yet) never leave
+    # through /media/; documents go through Wagtail's view at /documenten/, which checks.
     from django.views.static import serve
 
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>images/.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         ),

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from actortypes.models import ActorType
 from pages.models import AboutPage, HomePage
+from tests.factories import make_editor, uploaded_image
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +37,15 @@ def about(db):
 @pytest.fixture
 def maatwerkbedrijven(db):
     return ActorType.objects.get(slug="maatwerkbedrijven")
+
+
+@pytest.fixture
+def photo(db):
+    """An uploaded photo, IMG_2024-03_werkvloer.png, titled as Wagtail's upload titles it."""
+    image = uploaded_image()
+    yield image
+    image.file.delete(save=False)
+    image.delete()
 
 
 @pytest.fixture
@@ -70,22 +80,6 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 # Editors, one per group of editorial.roles; the groups come from the migration or the loader.
-
-EDITOR_PASSWORD = "redactie-wachtwoord-42"
-
-
-def make_editor(username, group_name):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    user = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=EDITOR_PASSWORD,
-        first_name=username.capitalize(),
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

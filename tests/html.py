@@ -2,9 +2,13 @@
 
 from bs4 import BeautifulSoup
 
+SOFT_HYPHEN = "\u00ad"
+
 
 def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
+    """The page as a visitor reads it: without the soft hyphens that headings carry at their long
+    words' hyphenation points (invisible unless the word breaks there)."""
+    return BeautifulSoup(response.content.decode().replace(SOFT_HYPHEN, ""), "html.parser")
 
 
 def normalise(text):
@@ -18,3 +22,8 @@ def visible_text(response):
 
 def main_text(response):
     return normalise(soup(response).find("main").get_text(" "))
+
+
+def form_errors(response):
+    """The error messages a form in the admin shows, as the editor reads them."""
+    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]

@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import ModelLogEntry
 
-from tests.conftest import EDITOR_PASSWORD, make_editor
-from tests.html import soup
+from tests.factories import EDITOR_PASSWORD, make_editor
+from tests.html import form_errors, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +57,6 @@ def refused(response):
 
 def groups_of(account):
     return set(account.groups.values_list("name", flat=True))
-
-
-def form_errors(response):
-    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]
 
 
 @pytest.fixture
@@ -272,9 +269,11 @@ def test_each_group_says_what_it_may_do_where_accounts_are_made(admin_client):
     assert labels == {
         "Redacteurs": "Schrijven en bewerken pagina's, actortypes, de voettekst, afbeeldingen en "
         "documenten en dienen ze in ter goedkeuring. Kunnen niet publiceren, depubliceren of "
-        "verwijderen.",
+        "verwijderen. Afbeeldingen en documenten wachten in “Te keuren” tot een Hoofdredacteur "
+        "ze vrijgeeft.",
         "Hoofdredacteurs": "Alles wat Redacteurs doen, en daarnaast goedkeuren, publiceren, "
-        "depubliceren en verwijderen. Beheren ook doorverwijzingen en uitgelichte zoekresultaten.",
+        "depubliceren en verwijderen. Geven afbeeldingen en documenten vrij en vervangen hun "
+        "bestanden. Beheren ook doorverwijzingen en uitgelichte zoekresultaten.",
         "Beheerders": "Beheren de site-instellingen (Vlaanderen-widget) en de accounts van "
         "Redacteurs, Hoofdredacteurs en Beheerders. Geen inhoud, en nooit hun eigen groepen.",
     }
@@ -298,3 +297,12 @@ def test_passwords_have_at_least_twelve_characters(client, beheerder):
     assert not User.objects.filter(username="nieuw").exists()
     too_short = "Dit wachtwoord is te kort. Het moet minstens 12 tekens bevatten."
     assert too_short in form_errors(response)
+
+
+def test_every_change_to_an_account_is_in_its_history(client, beheerder, redacteur):
+    client.force_login(beheerder)
+
+    edit(client, redacteur, is_active="")
+
+    entry = ModelLogEntry.objects.for_instance(redacteur).first()
+    assert (entry.action, entry.user) == ("wagtail.edit", beheerder)

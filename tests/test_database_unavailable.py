@@ -4,7 +4,6 @@ The database is made really unreachable: the connection is swapped for one to a 
 does not exist (SQLite: a file in a missing folder; PostgreSQL: a closed port).
 """
 
-import socket
 from contextlib import contextmanager
 
 import pytest
@@ -13,14 +12,9 @@ from django.test import Client
 
 from serving import outage
 from tests.html import soup
+from tests.network import free_port
 
 pytestmark = pytest.mark.django_db
-
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -30,7 +24,7 @@ def database_unreachable():
     if original.vendor == "sqlite":
         settings_dict["NAME"] = "/nonexistent-folder/db.sqlite3"
     else:
-        settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
+        settings_dict.update(HOST="127.0.0.1", PORT=str(free_port()))
     unreachable = type(original)(settings_dict, alias="default")
     connections["default"] = unreachable
     try:

@@ -1,14 +1,9 @@
 """Editors cannot break the public page: limited rich text, alt text, valid slugs, a11y checks."""
 
-from io import BytesIO
-
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.images.models import Image
 
 from actortypes.models import ActorType
 from pages.blocks import BodyBlock
@@ -17,16 +12,6 @@ from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def photo():
-    buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 900), "#ffe615").save(buffer, "PNG")
-    image = Image.objects.create(title="Werkvloer", file=ImageFile(buffer, name="werkvloer.png"))
-    yield image
-    image.file.delete(save=False)
-    image.delete()
 
 
 def image_body(photo, **image_value):

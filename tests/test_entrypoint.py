@@ -9,7 +9,6 @@ the suite runs on PostgreSQL, a fresh SQLite file otherwise.
 import os
 import re
 import secrets
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -27,15 +26,10 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 from tests import dockerfile
+from tests.network import free_port
 
 ROOT = Path(settings.BASE_DIR)
 HOST = "www.socialeeconomie.be"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

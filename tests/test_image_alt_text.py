@@ -1,16 +1,12 @@
 """An image's alt text says what it shows: the file name Wagtail's chooser fills in is refused."""
 
-from io import BytesIO
-
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.images.models import Image
 
 from pages.blocks import BodyBlock
 from pages.models import ContentPage
 from tests.editorial import page_form
+from tests.factories import uploaded_image
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -19,21 +15,6 @@ REFUSAL = (
     "De bestandsnaam is geen alt-tekst. Beschrijf wat de afbeelding toont voor bezoekers "
     "die ze niet zien, of vink aan dat ze decoratief is."
 )
-
-
-def upload(file_name, title):
-    """An image as Wagtail's upload makes it: the title is the file name without extension."""
-    buffer = BytesIO()
-    PillowImage.new("RGB", (1600, 900), "#ffe615").save(buffer, "PNG")
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=file_name))
-
-
-@pytest.fixture
-def photo():
-    image = upload("IMG_2024-03_werkvloer.png", "IMG_2024-03_werkvloer")
-    yield image
-    image.file.delete(save=False)
-    image.delete()
 
 
 def alt_text_errors(image, alt_text):
@@ -62,7 +43,7 @@ def test_the_file_name_or_the_title_made_from_it_is_refused_in_dutch(photo, alt_
 
 
 def test_the_file_name_is_recognised_after_the_storage_made_it_unique(photo):
-    twin = upload("IMG_2024-03_werkvloer.png", "IMG_2024-03_werkvloer")
+    twin = uploaded_image("IMG_2024-03_werkvloer.png")
     assert twin.file.name != photo.file.name  # the storage added a suffix
     assert alt_text_errors(twin, "IMG_2024-03_werkvloer") == [REFUSAL]
     twin.file.delete(save=False)

@@ -183,9 +183,12 @@ def test_publishing_unpublishing_and_footer_changes_reach_every_page(client, abo
 
     about.title = "Over de sociale economie"
     about.save_revision().publish()
-    assert soup(client.get("/")).find("nav", class_="main-nav").get_text(strip=True) == (
-        "Over de sociale economie"
-    )
+    nav = soup(client.get("/")).find("nav", class_="main-nav")
+    assert [link.get_text(strip=True) for link in nav.find_all("a")][:3] == [
+        "Ondersteuning",
+        "Oproepen",
+        "Over de sociale economie",
+    ]
 
     footer = Footer.objects.get()
     footer.phone = "02 553 00 00"

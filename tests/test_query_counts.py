@@ -1,10 +1,15 @@
-"""Every page type costs a small, fixed number of SQL queries, however many actor types exist."""
+"""Every page type costs a small, fixed number of SQL queries, however much content exists."""
+
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from actortypes.models import ActorType
+from support.models import CallIndexPage, MeasurePage, SupportIndexPage
+from tests.support_factories import make_call, make_measure
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +19,15 @@ PAGE_TYPES = {
     "actor page": "/over-ons/maatwerkbedrijven/",
     "not found": "/over-ons/bestaat-niet/",
     "search": "/zoeken/?q=sociale+ondernemingen",
+}
+SUPPORT_PAGE_TYPES = {
+    "actor page": "/over-ons/maatwerkbedrijven/",
+    "finder": "/ondersteuning/",
+    "finder, filtered": "/ondersteuning/?voor=maatwerkbedrijven&status=open",
+    "finder, page 2": "/ondersteuning/?page=2",
+    "measure": "/ondersteuning/collectief-maatwerk/",
+    "call": "/oproepen/oproep-0/",
+    "calls overview": "/oproepen/",
 }
 # What one page view needs: the site, the page route (Wagtail: four queries), view restrictions,
 # the navigation, the breadcrumbs, the actor types, the footer settings, the pages its links
@@ -28,15 +42,19 @@ MOST_QUERIES_PER_NOT_FOUND = 19
 # method (full text, then fuzzy on PostgreSQL or prefix on SQLite), one search query plus one
 # query per page type among the results: bounded by the page types, never by the results.
 MOST_QUERIES_PER_SEARCH = 20
+# The support pages add their lists to what every page needs: measures (with their actor types),
+# calls (with their rounds), the calls overview's address and Over ons for actor-type links. No
+# page costs more than the costliest page before them, the search.
+MOST_QUERIES_PER_SUPPORT_PAGE = MOST_QUERIES_PER_SEARCH
 
 
-def queries_per_page(client):
+def queries_per_page(client, page_types=PAGE_TYPES):
     counts = {}
-    for name, url in PAGE_TYPES.items():
+    for name, url in page_types.items():
         client.get(url)  # warms Wagtail's own caches (site root paths), as in production
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        assert response.status_code == (404 if name == "not found" else 200)
+        assert response.status_code == (404 if name == "not found" else 200), url
         counts[name] = len(queries)
     return counts
 
@@ -66,6 +84,42 @@ def test_queries_per_page_do_not_grow_with_the_number_of_actor_types(client, set
     assert with_six_hundred == with_six
     search = with_six.pop("search")
     not_found = with_six.pop("not found")
+    actor_page = with_six.pop("actor page")  # it shows the measures and calls too: see below
     assert max(with_six.values()) <= MOST_QUERIES_PER_PAGE, with_six
     assert not_found <= MOST_QUERIES_PER_NOT_FOUND
+    assert actor_page <= MOST_QUERIES_PER_SUPPORT_PAGE
     assert search <= MOST_QUERIES_PER_SEARCH
+
+
+def add_support_content(start, stop):
+    """Measures and calls for maatwerkbedrijven: each call open, opening soon or closed, each
+    with two rounds, half of them belonging to collectief maatwerk."""
+    maatwerk = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    collectief = MeasurePage.objects.get(slug="collectief-maatwerk")
+    finder, calls = SupportIndexPage.objects.get(), CallIndexPage.objects.get()
+    now = timezone.now()
+    day = timedelta(days=1)
+    starts = [now - 10 * day, now + 10 * day, now - 100 * day]  # open, opening soon, closed
+    for number in range(start, stop):
+        make_measure(f"Maatregel {number}", maatwerk, publish="bulk", index=finder, kind="advice")
+        opens = starts[number % 3]
+        make_call(
+            f"Oproep {number}",
+            [(opens, opens + 30 * day), (opens + 60 * day, opens + 90 * day)],
+            actor_types=maatwerk,
+            publish="bulk",
+            index=calls,
+            measure=collectief if number % 2 else None,
+        )
+
+
+def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_support_content(0, 10)
+    with_ten = queries_per_page(client, SUPPORT_PAGE_TYPES)
+
+    add_support_content(10, 500)
+    with_five_hundred = queries_per_page(client, SUPPORT_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten

@@ -1,12 +1,11 @@
 """With REDIS_URL, processes share the page cache in Redis; a Redis that is down breaks nothing."""
 
-import socket
-
 import pytest
 import redis
 from django.core.cache import cache
 
 from tests.html import soup
+from tests.network import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +26,6 @@ def redis_cache(location):
             },
         }
     }
-
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -60,7 +53,7 @@ def test_pages_are_stored_in_redis_and_publishing_clears_them(
 
 
 def test_with_redis_down_pages_are_served_uncached_without_errors(client, settings):
-    settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{free_port()}/0")
 
     for _ in range(3):
         for url in ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/"]:

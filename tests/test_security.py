@@ -15,7 +15,7 @@ from wagtail.documents import get_document_model
 
 from security.csp import ContentSecurityPolicyMiddleware, allow_sources
 from security.lockout import client_ip
-from tests.html import soup
+from tests.html import form_errors, soup
 from tests.test_database_unavailable import database_unreachable
 
 pytestmark = pytest.mark.django_db
@@ -369,10 +369,6 @@ def upload_document(client, name, content):
         "/admin/documents/add/",
         {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1},
     )
-
-
-def form_errors(response):
-    return [e.get_text(" ", strip=True) for e in soup(response).select(".error-message")]
 
 
 @pytest.mark.parametrize("name", ["tekening.svg", "pagina.html", "script.js", "programma.exe"])

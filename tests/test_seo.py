@@ -188,6 +188,19 @@ def test_no_page_has_an_inline_script(client):
             assert script.get("type") == "application/ld+json" or script.get("src"), url
 
 
+# The starting measures, in tree order (the order content/support.yaml lists them).
+MEASURE_SLUGS = [
+    "collectief-maatwerk",
+    "individueel-maatwerk",
+    "lokale-diensteneconomie",
+    "regierol-sociale-economie",
+    "opstart-en-innovatie",
+    "sociaal-investeringsfonds",
+    "managementondersteuning",
+    "activiteitencooperaties",
+]
+
+
 def test_the_sitemap_lists_every_page_and_every_actor_type(client):
     response = client.get("/sitemap.xml")
 
@@ -199,6 +212,9 @@ def test_the_sitemap_lists_every_page_and_every_actor_type(client):
         ROOT + path
         for path in [
             "/",
+            "/ondersteuning/",
+            *[f"/ondersteuning/{slug}/" for slug in MEASURE_SLUGS],
+            "/oproepen/",
             "/over-ons/",
             *[f"/over-ons/{slug}/" for slug in ActorType.objects.values_list("slug", flat=True)],
             "/contact/",

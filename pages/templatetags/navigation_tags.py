@@ -1,7 +1,9 @@
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from pages.models import Footer
+from actortypes.models import ActorType
+from pages.models import AboutPage, Footer
 
 register = template.Library()
 
@@ -13,7 +15,8 @@ def _site(context):
 
 @register.inclusion_tag("components/header.html", takes_context=True)
 def site_header(context):
-    """The site name and the main navigation: the home page's children shown in menus."""
+    """The site name, the department and the main navigation: the home page's children shown in
+    menus, so a section added below the home page appears without a template change."""
     site = _site(context)
     home = site.root_page if site else None
     current = context.get("page")
@@ -21,6 +24,7 @@ def site_header(context):
     match = getattr(context.get("request"), "resolver_match", None)
     return {
         "site_name": site.site_name if site else "",
+        "department": department_name(context.get("request")),
         "home": home,
         # A menu item is current on its own page and on everything below it.
         "menu_items": [
@@ -33,19 +37,30 @@ def site_header(context):
     }
 
 
-def breadcrumb_pages(page):
-    """Home … page, without the tree's root. Kept on the page: the breadcrumbs and their JSON-LD
-    both need them."""
-    if not hasattr(page, "_breadcrumb_pages"):
-        page._breadcrumb_pages = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
-    return page._breadcrumb_pages
+def department_name(request):
+    """The department's name, as editors set it in the published footer ("" without one)."""
+    footer = Footer.for_request(request) if request else None
+    return footer.organisation if footer else ""
+
+
+def breadcrumb_trail(page):
+    """Home … page as (name, page) pairs, without the tree's root: the first one is called
+    "Home", whatever the home page's title. Kept on the page: the breadcrumbs and their JSON-LD
+    both need it."""
+    if not hasattr(page, "_breadcrumb_trail"):
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        page._breadcrumb_trail = [
+            (_("Home") if position == 0 else ancestor.title, ancestor)
+            for position, ancestor in enumerate(ancestors)
+        ]
+    return page._breadcrumb_trail
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page, current_title=None):
     """Home › … › page, and a last crumb for a view below the page (an actor type)."""
     return {
-        "ancestors": breadcrumb_pages(page) if page else [],
+        "trail": breadcrumb_trail(page) if page else [],
         "current_title": current_title,
         "request": context.get("request"),
     }
@@ -59,3 +74,19 @@ def site_footer(context):
     if not isinstance(footer, Footer):
         footer = Footer.for_request(request) if request else Footer.objects.live().first()
     return {"footer": footer, "request": request}
+
+
+@register.inclusion_tag("components/actor_type_routes.html", takes_context=True)
+def actor_type_routes(context):
+    """ "Wie ben je?": every published actor type as a route to its page (the home page leads
+    with these)."""
+    request = context.get("request")
+    about_page = AboutPage.objects.live().first()
+    actor_types = ActorType.objects.live()
+    return {
+        "actor_types": (
+            about_page.actor_type_links(actor_types, request=request)
+            if about_page
+            else [(actor_type, None) for actor_type in actor_types]
+        )
+    }

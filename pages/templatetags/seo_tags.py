@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from pages import vlaanderen_widget
 from pages.models import Footer
-from pages.templatetags.navigation_tags import breadcrumb_pages
+from pages.templatetags.navigation_tags import breadcrumb_trail, department_name
 
 register = template.Library()
 
@@ -25,11 +25,17 @@ INTRO_DESCRIPTION_LENGTH = 160
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def default_description():
+def default_description(site_name, department):
+    """The site's description, naming the department when a footer names it."""
+    if not department:
+        return _(
+            "%(site_name)s: the hub for everyone interested in social economy and social "
+            "entrepreneurship in Flanders."
+        ) % {"site_name": site_name}
     return _(
-        "Sociale economie is an initiative of the Department of Work and Social Economy: the hub "
-        "for everyone interested in social economy and social entrepreneurship in Flanders."
-    )
+        "%(site_name)s is an initiative of the %(department)s: the hub for everyone interested in "
+        "social economy and social entrepreneurship in Flanders."
+    ) % {"site_name": site_name, "department": department}
 
 
 def plain_text(rich_text):
@@ -59,7 +65,7 @@ def organisation(footer, root_url):
     data = {
         "@type": "GovernmentOrganization",
         "@id": f"{root_url}/#organisatie",
-        "name": footer.organisation if footer else _("Department of Work and Social Economy"),
+        "name": footer.organisation,
         "url": f"{root_url}/",
         "parentOrganization": {
             "@type": "GovernmentOrganization",
@@ -105,10 +111,7 @@ def page_meta(context):
     url = last_modified = None
     crumbs = []
     if page is not None:
-        crumbs = [
-            (_("Home") if ancestor.depth == 2 else ancestor.title, ancestor.get_full_url(request))
-            for ancestor in breadcrumb_pages(page)
-        ]
+        crumbs = [(name, crumb.get_full_url(request)) for name, crumb in breadcrumb_trail(page)]
     if actor_type is not None:
         page_title = actor_type.name
         page_description = actor_type.summary
@@ -126,25 +129,29 @@ def page_meta(context):
         page_title = page_description = ""
 
     title = context.get("meta_title") or page_title or site_name
-    description = context.get("meta_description") or page_description or default_description()
-    is_home = page is not None and actor_type is None and site and page.pk == site.root_page_id
-    document_title = (
-        f"{title} | {_('Department of Work and Social Economy')}"
-        if is_home or title == site_name
-        else f"{title} | {site_name}"
+    department = department_name(request)
+    description = (
+        context.get("meta_description")
+        or page_description
+        or default_description(site_name, department)
     )
+    is_home = page is not None and actor_type is None and site and page.pk == site.root_page_id
+    # The home page's title is the site's name: it names the department instead.
+    suffix = department if (is_home or title == site_name) and department else site_name
+    document_title = f"{title} | {suffix}" if title != suffix else title
 
     graph = [
-        organisation(footer, root_url),
+        *([organisation(footer, root_url)] if footer else []),
         {
             "@type": "WebSite",
             "@id": f"{root_url}/#website",
             "name": site_name,
             "url": f"{root_url}/",
             "inLanguage": "nl-BE",
-            "publisher": {"@id": f"{root_url}/#organisatie"},
         },
     ]
+    if footer:
+        graph[-1]["publisher"] = {"@id": f"{root_url}/#organisatie"}
     if url:
         web_page = {
             "@type": "WebPage",
@@ -160,6 +167,11 @@ def page_meta(context):
         if len(crumbs) > 1:
             web_page["breadcrumb"] = {"@id": f"{url}#kruimelpad"}
             graph.append(breadcrumb_list(crumbs, url))
+        # A page type may describe what it is about (a measure: a GovernmentService).
+        if actor_type is None and hasattr(page, "main_entity"):
+            entity = page.main_entity(url, f"{root_url}/#organisatie", request)
+            web_page["mainEntity"] = {"@id": entity["@id"]}
+            graph.append(entity)
         graph.insert(2, web_page)
 
     return {

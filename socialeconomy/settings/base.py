@@ -17,6 +17,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 
 INSTALLED_APPS = [
     "content",
+    "support",
     "pages",
     "actortypes",
     "editorial",
@@ -247,6 +248,9 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600 if REDIS_URL e
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
 # Never served from or stored in the page cache.
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")
+# Query parameters a page may be cached for: the support finder's filters and page numbers
+# (support.finder). A page is stored for them only when its view vouches for every value.
+PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "page")
 
 # Security and deployment: media storage, CDN purging, Content-Security-Policy,
 # Permissions-Policy, admin login lockout, uploads. production.py adds HSTS and secure cookies.
@@ -395,6 +399,9 @@ SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
 # capped. Documents are always served by Wagtail's view, which sends nosniff and
 # "default-src 'none'"; only PDFs open in the browser, everything else downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A document that is not released yet (collection "Te keuren", editorial.roles) asks for a login:
+# the admin's, since visitors have no accounts. Page view restrictions use it too.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import EDITOR_PASSWORD
+from tests.factories import EDITOR_PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

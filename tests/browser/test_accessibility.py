@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from pages.models import ContentPage, HomePage
 from tests.browser.conftest import screenshot
+from tests.html import SOFT_HYPHEN
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -47,6 +48,16 @@ def test_page_type_has_no_axe_violations(page, site_url, name, path):
 
     assert_no_violations(page)
     screenshot(page, f"a11y-{name}")
+
+
+def test_the_open_phone_menu_has_no_axe_violations(page, site_url):
+    page.goto(site_url + "/over-ons/")
+    if page.locator(".site-menu__button").is_visible():
+        page.locator(".site-menu__button").click()
+
+    assert page.locator(".main-nav").is_visible()
+    assert_no_violations(page)
+    screenshot(page, "a11y-menu-open")
 
 
 def test_server_error_page_has_no_axe_violations(page, site_url):
@@ -106,10 +117,19 @@ def tab_to(page, locator, limit=60):
     raise AssertionError(f"Tab never reached {locator}")
 
 
+def open_menu_on_a_phone(page):
+    """On a phone the sections and the search box are behind the menu button: press it."""
+    button = page.locator(".site-menu__button")
+    if button.is_visible():
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+
+
 def test_keyboard_only_journey_with_visible_focus_at_every_step(page, site_url, width):
     page.goto(site_url + "/")
 
     # Home → Over ons, through the main navigation.
+    open_menu_on_a_phone(page)
     tab_to(page, page.locator(".main-nav").get_by_role("link", name="Over ons"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/over-ons/")
@@ -120,9 +140,10 @@ def test_keyboard_only_journey_with_visible_focus_at_every_step(page, site_url, 
     screenshot(page, "keyboard-focus-actor-card")
     page.keyboard.press("Enter")
     page.wait_for_url("**/over-ons/activiteitencooperaties/")
-    assert page.locator("h1").inner_text() == "Activiteitencoöperaties"
+    assert page.locator("h1").inner_text().replace(SOFT_HYPHEN, "") == "Activiteitencoöperaties"
 
     # The actor page → search, with the search box in the header.
+    open_menu_on_a_phone(page)
     search_box = page.get_by_role("searchbox", name="Zoeken op deze website")
     tab_to(page, search_box)
     page.keyboard.type("maatwerkbedrijf")
@@ -146,6 +167,7 @@ def test_the_search_button_and_section_links_show_focus_too(page, site_url):
     assert page.url.endswith("/over-ons/#wat-is-sociale-economie")
 
     page.goto(site_url + "/")
+    open_menu_on_a_phone(page)
     tab_to(page, page.get_by_role("button", name="Zoeken"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/zoeken/?q=")

@@ -6,7 +6,7 @@ import re
 from django.contrib.auth import get_user_model
 
 from tests.browser.conftest import log_in, screenshot
-from tests.conftest import EDITOR_PASSWORD, make_editor
+from tests.factories import EDITOR_PASSWORD, make_editor
 
 
 def open_roles_tab(tab, site_url):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from pages.models import HomePage
 from tests.browser.conftest import DESKTOP, screenshot
-from tests.conftest import EDITOR_PASSWORD
+from tests.factories import EDITOR_PASSWORD
 
 TYPED = [
     ("Coöperaties", "cooperaties"),

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from actortypes.models import ActorType
 from tests.browser.conftest import log_in, screenshot
-from tests.conftest import make_editor
+from tests.factories import make_editor
 
 NEW_SUMMARY = "Maatwerkbedrijven bieden werk op maat aan wie elders moeilijk aan de slag kan."
 OLD_SUMMARY_START = "Maatwerkbedrijven zijn erkende organisaties"

@@ -15,6 +15,7 @@ from pages.models import (
     HomePage,
     VlaanderenWidgetSettings,
 )
+from support.models import CallIndexPage, MeasurePage, SupportIndexPage
 
 
 class Command(BaseCommand):
@@ -33,9 +34,11 @@ class Command(BaseCommand):
         # The groups come from a migration, but their rights on the pages need the home page.
         set_up_editorial_roles(global_apps, home_page_id=home.pk if home_created else None)
         about = self.load_about_page(home, content_data.read("over-ons.yaml")["about_page"])
-        if home_created and about:
-            self.fill_home_page(home, site_data["home_page"], {about.slug: about})
         self.load_actor_types(content_data.read("actortypes.yaml")["actor_types"])
+        support = self.load_support(home, content_data.read("support.yaml"))
+        if home_created and about:
+            pages = {page.slug: page for page in [about, *support] if page}
+            self.fill_home_page(home, site_data["home_page"], pages)
         self.load_content_pages(home, content_data.read("content-pages.yaml")["content_pages"])
         self.load_footer(site, site_data["footer"])
         # Present from the start (switched off), so no visitor's request has to create it.
@@ -110,6 +113,54 @@ class Command(BaseCommand):
         self.report(f"Created the page “{about.title}” at {about.get_url()}.")
         return about
 
+    def load_support(self, home, data):
+        """The finder and the calls overview (in the menu, before Over ons) and the measures."""
+        support_index = self.load_index_page(home, SupportIndexPage, data["support_index"])
+        call_index = self.load_index_page(home, CallIndexPage, data["call_index"])
+        index = support_index or SupportIndexPage.objects.first()
+        if index and not MeasurePage.objects.exists():
+            actor_types = {actor_type.slug: actor_type for actor_type in ActorType.objects.all()}
+            for item in data["measures"]:
+                measure = index.add_child(
+                    instance=MeasurePage(
+                        title=item["title"],
+                        slug=item["slug"],
+                        summary=item["summary"],
+                        kind=item["kind"],
+                        status=item["status"],
+                        status_notice=item.get("status_notice", ""),
+                        how_to_apply=item.get("how_to_apply", ""),
+                        body=content_data.stream_data(item.get("body", []), {}),
+                    )
+                )
+                measure.actor_types.set(
+                    [actor_types[slug] for slug in item["actor_types"] if slug in actor_types]
+                )
+                measure.save_revision().publish()
+            self.report(f"Created {len(data['measures'])} measures.")
+        return support_index, call_index
+
+    def load_index_page(self, home, model, data):
+        if model.objects.exists():
+            return None
+        page = model(
+            title=data["title"],
+            slug=data["slug"],
+            show_in_menus=True,
+            search_description=data.get("search_description", ""),
+            intro=content_data.rich_text(data["intro"]),
+        )
+        # The main navigation lists the home page's children in tree order: the support hub
+        # goes before Over ons.
+        about = AboutPage.objects.child_of(home).first()
+        if about:
+            page = about.add_sibling(pos="left", instance=page)
+        else:
+            page = home.add_child(instance=page)
+        page.save_revision().publish()
+        self.report(f"Created the page “{page.title}” at {page.get_url()}.")
+        return page
+
     def load_actor_types(self, data):
         if ActorType.objects.exists():
             return
@@ -133,6 +184,7 @@ class Command(BaseCommand):
                 instance=ContentPage(
                     title=item["title"],
                     slug=item["slug"],
+                    show_in_menus=item.get("show_in_menus", False),
                     search_description=item.get("search_description", ""),
                     intro=content_data.rich_text(item["intro"]),
                     body=content_data.stream_data(item["body"], {}),

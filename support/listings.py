@@ -1,0 +1,106 @@
+"""What the support pages list, and until when a page that lists calls stays true.
+
+Every listing takes a fixed number of queries however much content there is: rounds and actor
+types are prefetched, sorting and counting happen in Python.
+"""
+
+import math
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils.cache import patch_cache_control
+from wagtail.models import PageViewRestriction
+
+from pages.models import AboutPage
+from support import clock
+from support.models import CallPage, CallStatus, MeasurePage, MeasureStatus
+
+PER_PAGE = 20
+MEASURE_STATUS_ORDER = {
+    MeasureStatus.OPEN: 0,
+    MeasureStatus.PHASING_OUT: 1,
+    MeasureStatus.CLOSED: 2,
+}
+
+
+def _listable(queryset, at):
+    # live() leaves out drafts; the expiry filter covers the minutes between a page's expiry
+    # and the publish_scheduled job that unpublishes it.
+    return (
+        queryset.live()
+        .filter(~Exists(_restrictions_above()))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+    )
+
+
+def _restrictions_above():
+    """The view restrictions (password, login, groups) on a page or one of its ancestors: what
+    Wagtail's PageQuerySet.public() excludes, as a subquery instead of a query of its own."""
+    return PageViewRestriction.objects.annotate(
+        outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("outer_prefix"))
+
+
+def listed_measures(at):
+    """Live, public, unexpired measures, open ones first, then by title."""
+    return _listable(MeasurePage.objects.all(), at)
+
+
+def sort_measures(measures):
+    return sorted(measures, key=lambda m: (MEASURE_STATUS_ORDER.get(m.status, 9), m.title.lower()))
+
+
+def listed_calls(at):
+    """Live, public, unexpired calls with their rounds."""
+    return _listable(CallPage.objects.all(), at).prefetch_related("rounds")
+
+
+def sorted_calls(calls, at):
+    """Open calls first (soonest deadline first), then opening soon (soonest first), then
+    closed calls (most recently closed first)."""
+
+    def key(call):
+        status = call.status(at)
+        if status == CallStatus.OPEN:
+            return (0, call.current_round(at).closes_at.timestamp())
+        if status == CallStatus.UPCOMING:
+            return (1, call.current_round(at).opens_at.timestamp())
+        closed_at = call.closed_at()
+        return (2, -closed_at.timestamp() if closed_at else 0)
+
+    return sorted(calls, key=key)
+
+
+def next_change(pages, at):
+    """The first moment after `at` at which what these pages show may change: a call's round
+    opens or closes, or a listed page expires. None when nothing is due."""
+    moments = []
+    for page in pages:
+        if isinstance(page, CallPage) and (change := page.next_change(at)):
+            moments.append(change)
+        if page.expire_at and page.expire_at > at:
+            moments.append(page.expire_at)
+    return min(moments, default=None)
+
+
+def limit_max_age(response, until):
+    """Tells browsers, proxies and the page cache to keep the response no longer than `until`
+    (Cache-Control: max-age, which serving.middleware honours). Returns the response."""
+    if until is not None:
+        seconds = max(0, math.ceil((until - clock.now()).total_seconds()))
+        patch_cache_control(response, max_age=seconds)
+    return response
+
+
+def actor_type_links(actor_types, request=None):
+    """(actor type, its address) pairs; the address is None while Over ons is not live."""
+    about_page = AboutPage.objects.live().first()
+    if about_page is None:
+        return [(actor_type, None) for actor_type in actor_types]
+    return about_page.actor_type_links(actor_types, request=request)
+
+
+def paginate(items, request, per_page=PER_PAGE):
+    """A page of the list; an invalid number gives the first page, a too high one the last."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,429 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from support import clock
+from support.blocks import SupportBodyBlock
+
+
+class SupportKind(models.TextChoices):
+    """Soort steun: what a measure gives."""
+
+    FINANCIAL = "financial", _("Financial support")
+    EMPLOYMENT = "employment", _("Employment support")
+    FINANCING = "financing", _("Financing")
+    ADVICE = "advice", _("Advice and guidance")
+    RECOGNITION = "recognition", _("Recognition")
+
+
+class MeasureStatus(models.TextChoices):
+    """Whether a measure takes new applications; open measures are listed first."""
+
+    OPEN = "open", _("Open for applications")
+    PHASING_OUT = "phasing_out", _("Phasing out")
+    CLOSED = "closed", _("Closed")
+
+
+class CallStatus(models.TextChoices):
+    """A call's status, derived from its rounds and the clock (never stored)."""
+
+    UPCOMING = "upcoming", _("Opening soon")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class SupportIndexPage(Page):
+    """Ondersteuning: the finder of every measure, filtered by who you are, the kind of support
+    and its status. Its measures are the pages below it."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["support.MeasurePage"]
+    max_count = 1
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + ["intro"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("support finder")
+
+    def get_context(self, request, *args, **kwargs):
+        from support.finder import find_measures
+
+        context = super().get_context(request, *args, **kwargs)
+        context["finder"] = find_measures(self, request)
+        context["meta_noindex"] = context["finder"].noindex
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # The page cache stores a filtered page only for known filter values and existing page
+        # numbers: odd addresses are rendered for the visitor but cannot fill the cache.
+        response.cacheable_query = response.context_data["finder"].is_canonical
+        return response
+
+
+class MeasurePage(Page):
+    """A maatregel: a kind of support the department gives, such as collectief maatwerk.
+
+    Its status is chosen by the editor (with a notice when it is not open); its calls are the
+    call pages that name it.
+    """
+
+    parent_page_types = ["support.SupportIndexPage"]
+    subpage_types = []
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One sentence: what the measure is. Shown in lists and under “What”."),
+    )
+    actor_types = ParentalManyToManyField(
+        "actortypes.ActorType",
+        verbose_name=_("for whom"),
+        related_name="measures",
+        blank=True,
+    )
+    kind = models.CharField(
+        _("kind of support"), max_length=20, choices=SupportKind.choices, default="financial"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.OPEN
+    )
+    status_notice = models.TextField(
+        _("status notice"),
+        blank=True,
+        help_text=_(
+            "Required when the measure is not open, e.g. “Since 1 July 2023 you can no longer "
+            "apply …”. Shown at the top of the page."
+        ),
+    )
+    amount = models.TextField(_("how much"), blank=True)
+    how_to_apply = models.TextField(_("how to apply"), blank=True)
+    application_url = models.URLField(
+        _("application address"),
+        blank=True,
+        help_text=_("The application platform or form, shown as a button."),
+    )
+    contact = models.TextField(_("contact"), blank=True)
+    regulation_url = models.URLField(
+        _("regulation"), blank=True, help_text=_("The regulation, e.g. on the Vlaamse Codex.")
+    )
+    body = StreamField(SupportBodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        "summary",
+        FieldPanel("actor_types", widget=forms.CheckboxSelectMultiple),
+        "kind",
+        MultiFieldPanel(["status", "status_notice"], heading=_("Status")),
+        "amount",
+        MultiFieldPanel(["how_to_apply", "application_url"], heading=_("How to apply")),
+        "contact",
+        "regulation_url",
+        "body",
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("amount"),
+        index.SearchField("how_to_apply"),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+        index.FilterField("status"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+
+    def clean(self):
+        super().clean()
+        if self.status != MeasureStatus.OPEN and not self.status_notice.strip():
+            raise ValidationError(
+                {"status_notice": _("Tell visitors why they can no longer apply, and since when.")}
+            )
+
+    @cached_property
+    def listed_actor_types(self):
+        """The actor types this page is for, in the editors' order; read once per page view."""
+        return list(self.actor_types.all())
+
+    def main_entity(self, url, organisation_id, request=None):
+        """schema.org JSON-LD: a measure is a GovernmentService the department provides."""
+        return {
+            "@type": "GovernmentService",
+            "@id": f"{url}#maatregel",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "serviceType": self.get_kind_display(),
+            "provider": {"@id": organisation_id},
+            "areaServed": {"@type": "AdministrativeArea", "name": "Vlaanderen"},
+            "audience": [
+                {"@type": "BusinessAudience", "audienceType": actor_type.name}
+                for actor_type in self.listed_actor_types
+            ],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from support import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        at = clock.now()
+        calls = listings.sorted_calls(listings.listed_calls(at).filter(measure=self), at)
+        context.update(
+            calls=calls,
+            actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
+            next_change=listings.next_change(calls, at),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from support.listings import limit_max_age
+
+        response = super().serve(request, *args, **kwargs)
+        return limit_max_age(response, response.context_data["next_change"])
+
+
+class CallIndexPage(Page):
+    """Oproepen: the calls open now, those opening soon, and the archive."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["support.CallPage"]
+    max_count = 1
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + ["intro"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("calls overview")
+
+    def get_context(self, request, *args, **kwargs):
+        from support import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        at = clock.now()
+        calls = listings.sorted_calls(listings.listed_calls(at).child_of(self), at)
+        context.update(
+            open_calls=[call for call in calls if call.status(at) == CallStatus.OPEN],
+            upcoming_calls=[call for call in calls if call.status(at) == CallStatus.UPCOMING],
+            archive=listings.paginate(
+                [call for call in calls if call.status(at) == CallStatus.CLOSED], request
+            ),
+            next_change=listings.next_change(calls, at),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from support.listings import limit_max_age
+
+        response = super().serve(request, *args, **kwargs)
+        archive = response.context_data["archive"]
+        response.cacheable_query = request.GET.getlist("page") in ([], [str(archive.number)])
+        return limit_max_age(response, response.context_data["next_change"])
+
+
+class CallPage(Page):
+    """An oproep: a call for proposals with one or more submission rounds.
+
+    Its status ("opening soon", "open", "closed") follows from the rounds and the clock: editors
+    set dates, never a status.
+    """
+
+    parent_page_types = ["support.CallIndexPage"]
+    subpage_types = []
+
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One sentence: what the call is for.")
+    )
+    actor_types = ParentalManyToManyField(
+        "actortypes.ActorType",
+        verbose_name=_("for whom"),
+        related_name="calls",
+        blank=True,
+    )
+    measure = models.ForeignKey(
+        MeasurePage,
+        verbose_name=_("measure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calls",
+    )
+    funding = models.TextField(_("what is funded"), blank=True)
+    amount = models.TextField(_("how much"), blank=True)
+    how_to_apply = models.TextField(_("how to apply"), blank=True)
+    application_url = models.URLField(
+        _("application address"),
+        blank=True,
+        help_text=_("The application platform or form, shown as a button while the call is open."),
+    )
+    body = StreamField(SupportBodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        "summary",
+        FieldPanel("actor_types", widget=forms.CheckboxSelectMultiple),
+        "measure",
+        InlinePanel("rounds", heading=_("Submission rounds"), label=_("Round"), min_num=1),
+        "funding",
+        "amount",
+        MultiFieldPanel(["how_to_apply", "application_url"], heading=_("How to apply")),
+        "body",
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("funding"),
+        index.SearchField("amount"),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+    ]
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+
+    def _rounds(self):
+        return self.sorted_rounds
+
+    @cached_property
+    def sorted_rounds(self):
+        """The rounds by opening date, read once per page view (listings prefetch them)."""
+        return sorted(self.rounds.all(), key=lambda round: round.opens_at)
+
+    def status(self, at=None):
+        """ "upcoming", "open" or "closed" at the moment `at` (default: now)."""
+        at = at or clock.now()
+        rounds = self._rounds()
+        if any(round.opens_at <= at < round.closes_at for round in rounds):
+            return CallStatus.OPEN
+        if any(at < round.opens_at for round in rounds):
+            return CallStatus.UPCOMING
+        return CallStatus.CLOSED
+
+    def current_round(self, at=None):
+        """The round the status is about: the open one, else the next, else the last."""
+        at = at or clock.now()
+        rounds = self._rounds()
+        for round in rounds:
+            if round.opens_at <= at < round.closes_at:
+                return round
+        for round in rounds:
+            if at < round.opens_at:
+                return round
+        return max(rounds, key=lambda round: round.closes_at, default=None)
+
+    def next_change(self, at=None):
+        """When the status may change next (a round opens or closes), or None."""
+        at = at or clock.now()
+        moments = [m for r in self._rounds() for m in (r.opens_at, r.closes_at) if m > at]
+        return min(moments, default=None)
+
+    def status_label(self, at=None):
+        """What visitors read, e.g. "Open: indienen tot 15 januari 2027 om 12.00 uur"."""
+        at = at or clock.now()
+        status, round = self.status(at), self.current_round(at)
+        if status == CallStatus.OPEN:
+            return _("Open: submit by %(moment)s") % {
+                "moment": clock.long_datetime(round.closes_at)
+            }
+        if status == CallStatus.UPCOMING:
+            return _("Opening soon (from %(moment)s)") % {
+                "moment": clock.long_datetime(round.opens_at)
+            }
+        return _("Closed")
+
+    @cached_property
+    def listed_actor_types(self):
+        """The actor types this page is for, in the editors' order; read once per page view."""
+        return list(self.actor_types.all())
+
+    def main_entity(self, url, organisation_id, request=None):
+        """schema.org JSON-LD: a call is a Grant (the funding it invites proposals for), funded
+        by the department; schema.org has no type for a call for proposals itself, and Grant
+        is the one Google and funders' sites use for funding opportunities."""
+        data = {
+            "@type": "Grant",
+            "@id": f"{url}#oproep",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "funder": {"@id": organisation_id},
+            "audience": [
+                {"@type": "BusinessAudience", "audienceType": actor_type.name}
+                for actor_type in self.listed_actor_types
+            ],
+        }
+        measure = self.measure
+        if measure and measure.live:
+            data["isPartOf"] = {"@id": f"{measure.get_full_url(request)}#maatregel"}
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        from support import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        at = clock.now()
+        measure = self.measure
+        context.update(
+            status=self.status(at),
+            status_label=self.status_label(at),
+            rounds=self._rounds(),
+            actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
+            # A measure that is no longer published is not linked.
+            measure=measure if measure and measure.live else None,
+            next_change=self.next_change(at),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from support.listings import limit_max_age
+
+        response = super().serve(request, *args, **kwargs)
+        return limit_max_age(response, response.context_data["next_change"])
+
+    def closed_at(self):
+        """When the last round closed (for the archive, newest first)."""
+        return max((round.closes_at for round in self._rounds()), default=None)
+
+
+class CallRound(Orderable):
+    """One submission round of a call: applications are accepted from opens_at until closes_at
+    (Europe/Brussels)."""
+
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="rounds")
+    name = models.CharField(
+        _("name"), max_length=80, blank=True, help_text=_("Optional, e.g. “Second round”.")
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(
+        _("closes at"), help_text=_("The deadline, to the minute, Belgian time.")
+    )
+
+    panels = ["name", "opens_at", "closes_at"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("submission round")
+        verbose_name_plural = _("submission rounds")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("A round closes after it opens.")})
+
+    def opens_label(self):
+        return clock.long_datetime(self.opens_at)
+
+    def closes_label(self):
+        return clock.long_datetime(self.closes_at)

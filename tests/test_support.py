@@ -1,0 +1,445 @@
+"""The support hub: the finder, measures, calls and what actor pages show of them."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from actortypes.models import ActorType
+from support.models import CallIndexPage, CallPage, MeasurePage, SupportIndexPage
+from tests.html import main_text, soup, visible_text
+from tests.support_factories import brussels, make_call, make_measure, open_round
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "/ondersteuning/"
+
+
+def result_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".support-item__link")]
+
+
+def facet_counts(response, name):
+    """{option label: count} of one filter of the finder."""
+    counts = {}
+    for option in soup(response).select(f"input[name={name}]"):
+        label = soup(response).find("label", attrs={"for": option["id"]}).get_text(" ", strip=True)
+        text, count = label.rsplit("(", 1)
+        counts[text.strip()] = int(count.rstrip(")"))
+    return counts
+
+
+def status_text(response):
+    return " ".join(soup(response).find(role="status").get_text(" ").split())
+
+
+def actor(slug):
+    return ActorType.objects.get(slug=slug)
+
+
+# The page tree
+
+
+def test_measures_and_calls_live_below_their_index_pages():
+    assert MeasurePage.allowed_parent_page_models() == [SupportIndexPage]
+    assert CallPage.allowed_parent_page_models() == [CallIndexPage]
+    assert SupportIndexPage.allowed_subpage_models() == [MeasurePage]
+    assert CallIndexPage.allowed_subpage_models() == [CallPage]
+    assert MeasurePage.allowed_subpage_models() == CallPage.allowed_subpage_models() == []
+
+
+def test_the_main_navigation_leads_to_support_calls_and_over_ons(client):
+    nav = soup(client.get("/")).find("nav", class_="main-nav")
+    links = [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
+    assert links[:3] == [
+        ("Ondersteuning", "/ondersteuning/"),
+        ("Oproepen", "/oproepen/"),
+        ("Over ons", "/over-ons/"),
+    ]
+
+
+def test_the_home_page_leads_with_the_six_actor_types(client):
+    main = soup(client.get("/")).find("main")
+    routes = main.find("nav", class_="routes")
+    assert routes.find("h2").get_text(strip=True) == "Wie ben je?"
+    assert [a["href"] for a in routes.find_all("a")] == [
+        f"/over-ons/{actor_type.slug}/" for actor_type in ActorType.objects.live()
+    ]
+    # Nothing but the page title and introduction comes before the routes.
+    assert not routes.find_all_previous("h2")
+
+
+# The finder
+
+
+def test_the_finder_lists_every_live_measure_open_ones_first(client):
+    response = client.get(FINDER)
+
+    titles = result_titles(response)
+    assert len(titles) == MeasurePage.objects.live().count() == 8
+    assert titles[-1] == "Lokale diensteneconomie"  # uitdovend: after the open measures
+    assert status_text(response) == "8 maatregelen gevonden"
+    assert not soup(response).find("meta", attrs={"name": "robots"})
+
+
+def test_filters_narrow_the_results_and_each_option_counts_what_it_would_give(client):
+    response = client.get(FINDER + "?voor=maatwerkbedrijven")
+
+    assert result_titles(response) == [
+        "Collectief maatwerk",
+        "Managementondersteuning",
+        "Sociaal Investeringsfonds (SIF)",
+    ]
+    assert status_text(response) == "3 maatregelen gevonden"
+    # Within "voor wie", each option counts as if it were chosen alongside nothing else there.
+    assert facet_counts(response, "voor")["Maatwerkbedrijven"] == 3
+    assert facet_counts(response, "voor")["Lokale besturen"] == 1
+    assert facet_counts(response, "soort") == {
+        "Financiële steun": 0,
+        "Tewerkstellingssteun": 1,
+        "Financiering": 1,
+        "Advies en begeleiding": 1,
+        "Erkenning": 0,
+    }
+    assert facet_counts(response, "status") == {
+        "Open voor aanvragen": 3,
+        "Uitdovend": 0,
+        "Afgesloten": 0,
+    }
+    checked = soup(response).select("input[checked]")
+    assert [(box["name"], box["value"]) for box in checked] == [("voor", "maatwerkbedrijven")]
+
+
+def test_two_choices_in_one_filter_give_either_and_two_filters_give_both(client):
+    either = client.get(FINDER + "?voor=maatwerkbedrijven&voor=lokale-besturen")
+    assert len(result_titles(either)) == 4
+
+    both = client.get(FINDER + "?voor=maatwerkbedrijven&soort=employment")
+    assert result_titles(both) == ["Collectief maatwerk"]
+
+
+def test_more_than_one_filter_keeps_the_page_out_of_search_engines(client):
+    one = soup(client.get(FINDER + "?status=open"))
+    two = soup(client.get(FINDER + "?status=open&soort=advice"))
+
+    assert not one.find("meta", attrs={"name": "robots"})
+    assert two.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_no_result_explains_itself_and_offers_to_clear_the_filters(client):
+    response = client.get(FINDER + "?voor=lokale-besturen&soort=financing")
+
+    assert result_titles(response) == []
+    assert status_text(response) == "0 maatregelen gevonden"
+    text = main_text(response)
+    assert "Geen enkele maatregel past bij alle filters die je koos." in text
+    clear = soup(response).find("a", string="Wis alle filters")
+    assert clear["href"] == FINDER
+
+
+def test_unknown_choices_are_ignored_with_a_normal_page(client):
+    response = client.get(FINDER + "?voor=bestaat-niet&status=<script>&page=abc")
+
+    assert response.status_code == 200
+    assert len(result_titles(response)) == 8
+
+
+def test_pages_of_results_keep_the_filters(client):
+    for number in range(25):
+        make_measure(f"Proefmaatregel {number:02}", actor_types=[actor("ondernemingen")])
+
+    response = client.get(FINDER + "?voor=ondernemingen&page=2")
+
+    assert status_text(response) == "26 maatregelen gevonden"
+    assert len(result_titles(response)) == 6
+    previous = soup(response).find("a", rel="prev")
+    assert previous["href"] == "?voor=ondernemingen&page=1"
+
+
+def test_the_finder_is_cached_per_normalised_set_of_filters(client):
+    assert client.get(FINDER + "?voor=maatwerkbedrijven&status=open")["X-Cache"] == "miss"
+    # The same filters in another order are the same page.
+    assert client.get(FINDER + "?status=open&voor=maatwerkbedrijven")["X-Cache"] == "hit"
+    # Unknown parameters and unknown values make no new cache entries.
+    for address in [FINDER + "?voor=maatwerkbedrijven&utm_source=x", FINDER + "?voor=niets"]:
+        for _ in range(2):
+            assert "X-Cache" not in client.get(address), address
+
+
+def test_keyboard_users_reach_every_filter_in_a_plain_form(client):
+    form = soup(client.get(FINDER)).find("form", class_="finder__form")
+    assert form["method"] == "get"
+    assert form.find("button", type="submit")
+    for box in form.find_all("input", type="checkbox"):
+        assert form.find("label", attrs={"for": box["id"]})
+    assert {fieldset.legend.get_text(strip=True) for fieldset in form.find_all("fieldset")} == {
+        "Voor wie",
+        "Soort steun",
+        "Status",
+    }
+
+
+# A measure
+
+
+def test_a_measure_page_leads_with_a_summary(client):
+    response = client.get("/ondersteuning/collectief-maatwerk/")
+
+    box = soup(response).find(class_="summary-box")
+    assert box.h2.get_text(strip=True) == "Samengevat"
+    terms = [dt.get_text(strip=True) for dt in box.find_all("dt")]
+    assert terms[:4] == ["Voor wie", "Wat", "Status", "Hoe aanvragen"]
+    assert box.find("a", string="Maatwerkbedrijven")["href"] == "/over-ons/maatwerkbedrijven/"
+    assert "Open voor aanvragen" in box.get_text()
+    assert "Laatst gewijzigd op" in main_text(response)
+
+
+def test_a_measure_that_is_not_open_says_so_at_the_top(client):
+    response = client.get("/ondersteuning/lokale-diensteneconomie/")
+
+    notice = soup(response).find(class_="status-notice")
+    assert "Uitdovend" in notice.get_text()
+    assert "Sinds 1 juli 2023 kan je geen nieuwe aanvraag meer indienen." in notice.get_text()
+
+
+def test_a_measure_needs_a_notice_when_it_is_not_open():
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+    measure.status = "closed"
+    with pytest.raises(Exception, match="waarom"):
+        measure.full_clean()
+
+
+def test_a_measure_lists_its_calls_open_first_then_past(client):
+    measure = MeasurePage.objects.get(slug="opstart-en-innovatie")
+    now = timezone.now()
+    days = timedelta(days=1)
+    make_call("Oproep 2024", [(now - 400 * days, now - 370 * days)], measure=measure)
+    make_call("Oproep 2025", [(now - 60 * days, now - 30 * days)], measure=measure)
+    make_call("Oproep nu", [open_round(now)], measure=measure)
+
+    response = client.get("/ondersteuning/opstart-en-innovatie/")
+
+    section = soup(response).find("section", attrs={"aria-labelledby": "oproepen"})
+    titles = [a.get_text(strip=True) for a in section.select(".support-item__link")]
+    assert titles == ["Oproep nu", "Oproep 2025", "Oproep 2024"]
+
+
+def test_a_measure_is_a_government_service_for_search_engines(client):
+    response = client.get("/ondersteuning/sociaal-investeringsfonds/")
+
+    data = json.loads(soup(response).find("script", type="application/ld+json").string)
+    [service] = [item for item in data["@graph"] if item["@type"] == "GovernmentService"]
+    assert service["name"] == "Sociaal Investeringsfonds (SIF)"
+    assert service["serviceType"] == "Financiering"
+    assert service["provider"] == {"@id": "http://localhost/#organisatie"}
+    assert [a["audienceType"] for a in service["audience"]] == [
+        "Maatwerkbedrijven",
+        "Sociale ondernemingen",
+    ]
+    canonical = soup(response).find("link", rel="canonical")["href"]
+    assert canonical == "http://localhost/ondersteuning/sociaal-investeringsfonds/"
+
+
+# Calls and their status
+
+
+@time_machine.travel(brussels(2027, 1, 10, 9, 0), tick=False)
+def test_a_call_page_shows_its_rounds_and_deadline_in_dutch(client):
+    make_call(
+        "Oproep sociale innovatie",
+        [(brussels(2026, 12, 1, 9, 0), brussels(2027, 1, 15, 12, 0))],
+        actor_types=[actor("sociale-ondernemingen")],
+        application_url="https://example.org/indienen",
+    )
+
+    response = client.get("/oproepen/oproep-sociale-innovatie/")
+
+    text = main_text(response)
+    assert "Open: indienen tot 15 januari 2027 om 12.00 uur" in text
+    assert "van 1 december 2026 om 09.00 uur tot 15 januari 2027 om 12.00 uur" in text
+    assert soup(response).find("a", string="Voorstel indienen")["href"] == (
+        "https://example.org/indienen"
+    )
+    data = json.loads(soup(response).find("script", type="application/ld+json").string)
+    assert [item["name"] for item in data["@graph"] if item["@type"] == "Grant"] == [
+        "Oproep sociale innovatie"
+    ]
+
+
+def test_a_deadline_at_midnight_closes_at_midnight_in_brussels():
+    call = make_call("Oproep tot middernacht", [(brussels(2027, 2, 1, 9, 0), brussels(2027, 3, 1))])
+
+    assert call.status(brussels(2027, 2, 1, 8, 59)) == "upcoming"
+    assert call.status(brussels(2027, 2, 1, 9, 0)) == "open"
+    assert call.status(brussels(2027, 2, 28, 23, 59)) == "open"
+    assert call.status(brussels(2027, 3, 1, 0, 0)) == "closed"
+    with time_machine.travel(brussels(2027, 2, 28, 23, 59), tick=False):
+        assert call.status_label() == "Open: indienen tot 1 maart 2027 om 00.00 uur"
+    with time_machine.travel(brussels(2027, 1, 1), tick=False):
+        assert call.status_label() == "Binnenkort open (vanaf 1 februari 2027 om 09.00 uur)"
+
+
+def test_a_deadline_after_the_change_to_summer_time_is_on_brussels_clocks():
+    # 28 March 2027: clocks go from 02.00 to 03.00. Noon in Brussels is then 10.00 UTC.
+    call = make_call("Oproep zomertijd", [(brussels(2027, 3, 1, 9, 0), brussels(2027, 3, 28, 12))])
+
+    assert call.status(datetime(2027, 3, 28, 9, 59, tzinfo=UTC)) == "open"
+    assert call.status(datetime(2027, 3, 28, 10, 0, tzinfo=UTC)) == "closed"
+    assert call.rounds.get().closes_label() == "28 maart 2027 om 12.00 uur"
+
+
+def test_a_call_with_two_rounds_is_open_in_each_and_upcoming_between_them():
+    call = make_call(
+        "Oproep in twee rondes",
+        [
+            (brussels(2027, 1, 1, 9, 0), brussels(2027, 1, 31, 12, 0)),
+            (brussels(2027, 6, 1, 9, 0), brussels(2027, 6, 30, 12, 0)),
+        ],
+    )
+
+    assert call.status(brussels(2027, 1, 15)) == "open"
+    assert call.status(brussels(2027, 3, 1)) == "upcoming"
+    assert call.next_change(brussels(2027, 3, 1)) == brussels(2027, 6, 1, 9, 0)
+    assert call.status(brussels(2027, 6, 15)) == "open"
+    assert call.status(brussels(2027, 7, 1)) == "closed"
+    assert call.next_change(brussels(2027, 7, 1)) is None
+
+
+def test_the_calls_overview_shows_open_then_opening_soon_then_the_archive(client):
+    now = timezone.now()
+    make_call("Oud", [(now - timedelta(days=400), now - timedelta(days=370))])
+    make_call("Recent gesloten", [(now - timedelta(days=60), now - timedelta(days=30))])
+    make_call("Binnenkort", [(now + timedelta(days=10), now + timedelta(days=40))])
+    make_call("Open met late deadline", [open_round(now, days=50)])
+    make_call("Open met vroege deadline", [open_round(now, days=5)])
+
+    response = client.get("/oproepen/")
+
+    sections = {
+        section.h2.get_text(strip=True): [a.get_text(strip=True) for a in section.select("li a")]
+        for section in soup(response).select("section.support-section")
+    }
+    assert sections == {
+        "Nu open": ["Open met vroege deadline", "Open met late deadline"],
+        "Binnenkort open": ["Binnenkort"],
+        "Archief: afgesloten oproepen": ["Recent gesloten", "Oud"],
+    }
+
+
+def test_without_calls_the_overview_says_so(client):
+    assert "Er is op dit moment geen oproep open." in main_text(client.get("/oproepen/"))
+
+
+# Actor pages
+
+
+def test_an_actor_page_shows_its_measures_and_says_when_no_call_is_open(client):
+    response = client.get("/over-ons/maatwerkbedrijven/")
+
+    text = main_text(response)
+    assert "Ondersteuning voor maatwerkbedrijven" in text
+    assert "Collectief maatwerk" in text
+    assert "Er zijn geen open oproepen voor dit type ondersteuning." in text
+    assert soup(response).find("a", string="Alle oproepen")["href"] == "/oproepen/"
+    # The seed text stays.
+    assert actor("maatwerkbedrijven").summary in text
+
+
+def test_an_actor_page_lists_open_calls_then_calls_opening_soon(client):
+    now = timezone.now()
+    maatwerk = [actor("maatwerkbedrijven")]
+    make_call("Straks", [(now + timedelta(days=3), now + timedelta(days=30))], actor_types=maatwerk)
+    make_call("Nu", [open_round(now)], actor_types=maatwerk)
+    make_call("Voorbij", [(now - timedelta(days=9), now - timedelta(days=2))], actor_types=maatwerk)
+    make_call("Voor anderen", [open_round(now)], actor_types=[actor("lokale-besturen")])
+
+    response = client.get("/over-ons/maatwerkbedrijven/")
+
+    section = soup(response).find("section", attrs={"aria-labelledby": "open-oproepen"})
+    titles = [a.get_text(strip=True) for a in section.select(".support-item__link")]
+    assert titles == ["Nu", "Straks"]
+    assert "Open: indienen tot" in section.get_text()
+
+
+# Drafts, expired and private pages
+
+
+def test_drafts_expired_and_private_measures_and_calls_are_never_listed(client):
+    now = timezone.now()
+    maatwerk = [actor("maatwerkbedrijven")]
+    make_measure("Conceptmaatregel", actor_types=maatwerk, publish=False)
+    make_measure("Vervallen maatregel", actor_types=maatwerk, expire_at=now - timedelta(minutes=1))
+    private = make_measure("Besloten maatregel", actor_types=maatwerk)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    make_call("Conceptoproep", [open_round(now)], actor_types=maatwerk, publish=False)
+    make_call("Vervallen oproep", [open_round(now)], actor_types=maatwerk, expire_at=now)
+    hidden_call = make_call("Besloten oproep", [open_round(now)], actor_types=maatwerk)
+    PageViewRestriction.objects.create(page=hidden_call, restriction_type="password", password="x")
+
+    for address in [FINDER, "/over-ons/maatwerkbedrijven/", "/oproepen/"]:
+        text = visible_text(client.get(address))
+        for title in ["Concept", "Vervallen", "Besloten"]:
+            assert title not in text, (address, title)
+    # Site search lists what Wagtail serves: an expired page until publish_scheduled runs.
+    found = visible_text(client.get("/zoeken/?q=maatregel"))
+    assert "Concept" not in found and "Besloten" not in found
+
+
+# Page cache and the clock
+
+
+def test_a_cached_actor_page_shows_a_call_closed_the_minute_after_its_deadline(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 600  # as with Redis: longer than the time left to the deadline
+    deadline = brussels(2027, 1, 15, 12, 0)
+    make_call(
+        "Oproep met deadline",
+        [(brussels(2027, 1, 1, 9, 0), deadline)],
+        actor_types=[actor("maatwerkbedrijven")],
+    )
+    with time_machine.travel(deadline - timedelta(minutes=5), tick=False):
+        first = client.get("/over-ons/maatwerkbedrijven/")
+        assert first["X-Cache"] == "miss"
+        assert "Oproep met deadline" in main_text(first)
+        assert "max-age=60" in first["Cache-Control"]
+    with time_machine.travel(deadline - timedelta(seconds=40), tick=False):
+        cached = client.get("/over-ons/maatwerkbedrijven/")
+        assert cached["X-Cache"] == "hit"
+        # Never kept past the deadline, by browsers and proxies either.
+        assert "max-age=40" in cached["Cache-Control"]
+    with time_machine.travel(deadline + timedelta(minutes=1), tick=False):
+        after = client.get("/over-ons/maatwerkbedrijven/")
+        assert after["X-Cache"] == "miss"
+        assert "Oproep met deadline" not in main_text(after)
+        assert "Er zijn geen open oproepen voor dit type ondersteuning." in main_text(after)
+
+
+def test_max_age_never_reaches_past_a_status_change(client):
+    opens = brussels(2027, 1, 15, 9, 0)
+    make_call("Oproep die opent", [(opens, opens + timedelta(days=30))])
+    with time_machine.travel(opens - timedelta(seconds=25), tick=False):
+        for address in ["/oproepen/", "/oproepen/oproep-die-opent/"]:
+            response = client.get(address)
+            assert "max-age=25" in response["Cache-Control"], address
+    with time_machine.travel(opens, tick=False):
+        assert "Nu open" in main_text(client.get("/oproepen/"))
+        assert "Open: indienen tot" in main_text(client.get("/oproepen/oproep-die-opent/"))
+
+
+# Search
+
+
+@pytest.mark.parametrize("word", ["subsidie", "tewerkstelling", "lening", "oproep", "innovatie"])
+def test_search_finds_measures_and_calls_with_the_words_people_type(client, word):
+    make_call(
+        "Oproep sociale innovatie 2025",
+        [(brussels(2025, 3, 1, 9, 0), brussels(2025, 4, 30, 12, 0))],
+        summary="Een oproep voor subsidie aan innovatie in sociale ondernemingen.",
+    )
+    response = client.get("/zoeken/", {"q": word})
+
+    links = [a["href"] for a in soup(response).select(".search-result a")]
+    support_links = [h for h in links if h.startswith(("/ondersteuning/", "/oproepen/"))]
+    assert support_links, (word, links)
