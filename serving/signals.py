@@ -6,7 +6,8 @@ which pages one change touches, and cheap (see serving.pagecache).
 
 What counts is decided in one place, `shown_to_visitors()`: pages (through Wagtail's publishing
 signals), every snippet and every setting registered with Wagtail, and the models listed in
-SHOWN_TO_VISITORS. A new snippet or setting is covered by registering it; any other new model
+SHOWN_TO_VISITORS. A new snippet or setting is covered by registering it, an inline part
+(ParentalKey) of a page or of a model above by its parent's save or publish; any other new model
 must be listed here or in NOT_SHOWN_TO_VISITORS (tests/test_page_cache.py fails until it is).
 """
 

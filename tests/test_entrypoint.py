@@ -9,6 +9,7 @@ the suite runs on PostgreSQL, a fresh SQLite file otherwise.
 import os
 import re
 import secrets
+import socket
 import sqlite3
 import subprocess
 import sys
