@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from security.csp import ContentSecurityPolicyMiddleware, allow_sources
 from security.lockout import client_ip
@@ -429,7 +430,11 @@ def test_images_with_too_many_pixels_are_refused_in_dutch(admin_client):
     PILImage.new("1", (8000, 6000)).save(buffer, "PNG")
     response = admin_client.post(
         "/admin/images/add/",
-        {"title": "Poster", "file": SimpleUploadedFile("poster.png", buffer.getvalue())},
+        {
+            "title": "Poster",
+            "file": SimpleUploadedFile("poster.png", buffer.getvalue()),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
 
     assert response.status_code == 200
