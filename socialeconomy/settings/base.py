@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # Its Dutch catalogue: the admin's workflow status says "13 seconden geleden" (naturaltime).
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "csp",
     "axes",
@@ -149,6 +151,8 @@ WAGTAIL_I18N_ENABLED = False
 # admin transliterates what editors type (addresses.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Help leads to our Dutch editors' guide (editorial.guide), not to Wagtail's English one.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
