@@ -136,6 +136,14 @@ def test_a_new_actor_types_name_fills_in_its_slug_in_the_browser(admin_client):
     assert name_input["data-w-sync-target-value"] == "#id_slug"
 
 
+def test_renaming_a_published_actor_type_leaves_its_slug_alone_in_the_browser(
+    admin_client, maatwerkbedrijven
+):
+    edit_form = soup(admin_client.get(ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk)))
+    name_input = edit_form.find("input", attrs={"name": "name"})
+    assert "w-sync#apply" not in name_input.get("data-action", "")
+
+
 # Variants of an existing address
 
 
@@ -163,6 +171,18 @@ def test_variants_of_every_page_are_found_also_new_ones(client, home):
     page.save_revision().publish()
 
     assert_moved(client, "/Financi%C3%ABle-Steun/", "/financiele-steun/")
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"),
+    [
+        ("/Ondersteuning/Collectief-Maatwerk/", "/ondersteuning/collectief-maatwerk/"),
+        ("/ondersteuning/activiteitenco%C3%B6peraties/", "/ondersteuning/activiteitencooperaties/"),
+        ("/OPROEPEN/", "/oproepen/"),
+    ],
+)
+def test_measures_and_calls_have_forgiving_addresses_too(client, typed, address):
+    assert_moved(client, typed, address)
 
 
 def test_an_unpublished_actor_type_has_no_variants(client, maatwerkbedrijven):
@@ -205,10 +225,12 @@ def main_routes(response):
     return [(a.get_text(strip=True), a["href"]) for a in routes.find_all("a")]
 
 
-def test_every_404_lists_the_main_routes_and_the_search_box(client, home):
+def test_every_404_lists_the_main_routes_and_the_search_box(client):
     response = client.get("/bestaat-niet/")
 
     assert main_routes(response) == [
+        ("Ondersteuning", "/ondersteuning/"),
+        ("Oproepen", "/oproepen/"),
         ("Over ons", "/over-ons/"),
         ("Activiteitencoöperaties", "/over-ons/activiteitencooperaties/"),
         ("Lokale besturen", "/over-ons/lokale-besturen/"),
@@ -222,14 +244,12 @@ def test_every_404_lists_the_main_routes_and_the_search_box(client, home):
     assert "Pagina niet gevonden" in main_text(response)
 
 
-def test_a_section_in_the_menu_is_a_main_route_too(client, home):
-    support = home.add_child(
-        instance=Page(title="Ondersteuning", slug="ondersteuning", show_in_menus=True)
-    )
-    support.save_revision().publish()
+def test_a_new_section_in_the_menu_is_a_main_route_too(client, home):
+    news = home.add_child(instance=Page(title="Nieuws", slug="nieuws", show_in_menus=True))
+    news.save_revision().publish()
 
     routes = main_routes(client.get("/over-ons/bestaat-niet/"))
-    assert ("Ondersteuning", "/ondersteuning/") in routes
+    assert ("Nieuws", "/nieuws/") in routes
 
 
 def test_the_404_costs_the_same_queries_however_many_pages_and_actor_types(client, home):
