@@ -124,7 +124,10 @@ def test_several_words_find_pages_with_all_of_them(client):
     titles = result_titles(response)
     assert titles[0] == "Sociale economie"  # the home page: its title holds both words
     assert "Over ons" in titles
-    assert status_text(response).startswith(f"{len(titles)} resultaten voor “sociale economie”")
+    # Ten a page: on PostgreSQL the support pages make it more than one page.
+    count = response.context["result_count"]
+    assert count >= len(titles)
+    assert status_text(response).startswith(f"{count} resultaten voor “sociale economie”")
 
 
 def test_results_show_title_excerpt_and_link(client):
