@@ -213,7 +213,8 @@ def prepare_site(env):
 
 
 class Gunicorn:
-    """`gunicorn socialeconomy.wsgi` as production runs it, bound to 127.0.0.1:port."""
+    """`gunicorn socialeconomy.wsgi` as production runs it (gunicorn.conf.py, which gunicorn
+    reads from the project folder), bound to 127.0.0.1:port."""
 
     def __init__(self, port, env, workers=2, threads=4, log_dir=None):
         self.port = port
@@ -244,6 +245,11 @@ class Gunicorn:
                 "5",
                 "--graceful-timeout",
                 "5",
+                # Measurements without worker recycling or an access log in the way.
+                "--max-requests",
+                "0",
+                "--access-logfile",
+                "/dev/null",
             ],
             cwd=BASE_DIR,
             env=self.env,

@@ -38,6 +38,10 @@ class ImageBlock(image_blocks.ImageBlock):
 
     def __init__(self, required=True, **kwargs):
         super().__init__(required=required, **kwargs)
+        # Wagtail's child blocks carry no label, so the form shows the English "Image*".
+        image = image_blocks.ImageChooserBlock(required=required, label=_("Image"))
+        image.set_name("image")
+        self.child_blocks["image"] = image
         alt_text = blocks.CharBlock(
             required=False,
             label=_("Alt text"),

@@ -6,11 +6,11 @@ from security.csp import ADMIN_PREFIX
 class AdminActivityMiddleware:
     """Each successful admin request by a signed-in editor moves the session's end forward.
 
-    Django's ``SESSION_SAVE_EVERY_REQUEST`` would do this for every request that carries a
-    session cookie, also a made-up one (each creating a session row) and public pages while the
-    database is down (turning the Dutch 503 into a 500). Here only the admin counts, where the
-    view has already read the user from the database; the session is saved by Django's
-    SessionMiddleware, which must come before this middleware.
+    Django's ``SESSION_SAVE_EVERY_REQUEST`` would save every session on every request, public
+    pages included: a database write per page an editor reads, and while the database is down
+    the Dutch 503 became a 500. Here only the admin counts, where the view has already read the
+    user from the database; Django's SessionMiddleware, which must come before this middleware,
+    saves the session.
     """
 
     def __init__(self, get_response):

@@ -1,9 +1,5 @@
-import logging
-
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.cache import (
     add_never_cache_headers,
     get_max_age,
@@ -12,9 +8,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from serving import pagecache
-
-logger = logging.getLogger(__name__)
+from serving import outage, pagecache
 
 # Django's messages framework keeps pending messages in this cookie (CookieStorage.cookie_name).
 MESSAGES_COOKIE = "messages"
@@ -33,6 +27,9 @@ class PageCacheMiddleware:
     longer, and its max-age never reaches past that moment, also when served from the cache.
     Looking up a page touches no database, so stored pages keep being served while PostgreSQL
     is down.
+
+    What is stored under an address is what every visitor of it would get: a request under a
+    script prefix (SCRIPT_NAME, which shifts every route and link) neither reads nor fills it.
     """
 
     def __init__(self, get_response):
@@ -45,8 +42,8 @@ class PageCacheMiddleware:
                 add_never_cache_headers(response)
             return response
 
-        generation, entry = pagecache.lookup(request)
-        if entry is not None:
+        slot = pagecache.lookup(request)
+        if (entry := slot.entry) is not None:
             response = HttpResponse(entry["content"], status=entry["status"])
             for name, value in entry["headers"].items():
                 response[name] = value
@@ -67,7 +64,7 @@ class PageCacheMiddleware:
             )
             response["Last-Modified"] = http_date()
             set_response_etag(response)
-            pagecache.store(request, response, generation, max_seconds=own_max_age)
+            pagecache.store(request, response, slot, max_seconds=own_max_age)
             response["X-Cache"] = "miss"
         return response
 
@@ -76,6 +73,7 @@ class PageCacheMiddleware:
             pagecache.timeout() > 0
             and request.method in ("GET", "HEAD")
             and pagecache.cacheable_query(request)
+            and not request.META.get("SCRIPT_NAME")
             and not self.has_personal_cookie(request)
             and not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
         )
@@ -105,14 +103,12 @@ class PageCacheMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """Answers a Dutch 503 page, never a traceback, when the database cannot be reached.
+    """Answers the Dutch 503 page, never a traceback, when a view finds the database unavailable.
 
-    The page is a standalone template rendered without a request context, so rendering it
-    queries nothing. Django reconnects by itself on the next request once the database is back
-    (CONN_HEALTH_CHECKS), so no restart is needed.
+    Django reconnects by itself on the next request once the database is back
+    (CONN_HEALTH_CHECKS), so no restart is needed. Failures outside views (the 404 page, other
+    middleware) reach serving.views.server_error, which answers the same page.
     """
-
-    RETRY_AFTER_SECONDS = 30
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -121,10 +117,6 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        logger.error("Database unavailable: %s %s", request.method, request.path, exc_info=True)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
-        add_never_cache_headers(response)
-        return response
+        if outage.is_outage(exception):
+            return outage.unavailable_response(request)
+        return None

@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
-from socialeconomy import health
+from serving import views as serving_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,8 +19,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
-    path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
+    path("healthz", serving_views.healthz, name="healthz"),
+    path("readyz", serving_views.readyz, name="readyz"),
 ]
 
 if settings.DEBUG:
@@ -41,8 +41,10 @@ elif settings.SERVE_MEDIA:
         ),
     ]
 
-# Dutch 404 page with search (the 500 page is the plain template 500.html: it needs no database).
+# Dutch 404 page with search. The 500 page (templates/500.html) needs no database; when the
+# error was the database being unavailable, the 500 handler answers the 503 page instead.
 handler404 = "pages.views.page_not_found"
+handler500 = "serving.views.server_error"
 
 # Wagtail's page tree serves every other URL; it goes last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,6 +3,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from pages.blocks import BodyBlock
+from pages.references import public_document_url
 
 
 class DownloadsBlock(blocks.StructBlock):
@@ -16,6 +17,17 @@ class DownloadsBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = _("Downloads")
         template = "blocks/downloads_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Only what visitors may download: a deleted document, or one not yet released by a
+        # Hoofdredacteur (collection "Te keuren"), is left out (pages.references).
+        context["downloads"] = [
+            (document, url)
+            for document in value["documents"]
+            if (url := public_document_url(document))
+        ]
+        return context
 
 
 class SupportBodyBlock(BodyBlock):

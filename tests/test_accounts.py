@@ -104,6 +104,7 @@ def test_a_beheerder_cannot_delete_a_superuser(client, beheerder, superuser):
     assert refused(client.get(f"/admin/users/delete/{superuser.pk}/"))
     assert refused(client.post(f"/admin/users/delete/{superuser.pk}/"))
     assert User.objects.filter(pk=superuser.pk).exists()
+    assert refused(client.get(f"/admin/users/history/{superuser.pk}/"))
 
 
 def test_a_beheerder_cannot_make_an_editor_a_superuser(client, beheerder, redacteur):
@@ -120,9 +121,13 @@ def test_a_beheerder_does_not_see_the_superusers_or_the_superuser_checkbox(
 ):
     client.force_login(beheerder)
 
-    listed = {cell.get_text(strip=True) for cell in soup(client.get("/admin/users/")).select("td")}
-    assert {"rita", "bea"} <= listed
-    assert superuser.username not in listed
+    def listed(url):
+        return {cell.get_text(strip=True) for cell in soup(client.get(url)).select("td")}
+
+    assert {"rita", "bea"} <= listed("/admin/users/")
+    assert superuser.username not in listed("/admin/users/")
+    assert superuser.username not in listed(f"/admin/users/?q={superuser.username}")
+    assert "rita" in listed("/admin/users/?q=rita")
     for url in ("/admin/users/new/", f"/admin/users/edit/{redacteur.pk}/"):
         html = soup(client.get(url))
         assert html.select_one("[name=is_superuser]") is None, url

@@ -80,6 +80,22 @@ def test_a_slug_typed_by_hand_is_transliterated_on_the_server(admin_client, type
     assert ActorType.objects.get(name=typed).slug == slug
 
 
+def test_a_slug_from_a_name_that_is_taken_gets_a_dutch_form_error(admin_client):
+    response = admin_client.post(ACTOR_TYPE_ADD, new_actor_type(name="Lokale Besturen!"))
+
+    assert response.status_code == 200
+    assert "Er bestaat al een Actortype met eenzelfde Slug." in response.content.decode()
+    assert not ActorType.objects.filter(name="Lokale Besturen!").exists()
+
+
+def test_a_slug_from_a_long_name_fits_its_field():
+    actor_type = ActorType.objects.create(
+        name="Straße " * 14, summary="Lang.", body="<p>Lang.</p>", live=False
+    )
+    assert len(actor_type.slug) <= 100
+    assert actor_type.slug.startswith("strasse-strasse-") and not actor_type.slug.endswith("-")
+
+
 def test_a_snippets_slug_is_generated_on_save():
     actor_type = ActorType.objects.create(
         name="Financiële steun", summary="Geld.", body="<p>Geld.</p>", live=False
@@ -136,6 +152,14 @@ def test_a_new_actor_types_name_fills_in_its_slug_in_the_browser(admin_client):
     assert name_input["data-w-sync-target-value"] == "#id_slug"
 
 
+def test_renaming_a_published_actor_type_leaves_its_slug_alone_in_the_browser(
+    admin_client, maatwerkbedrijven
+):
+    edit_form = soup(admin_client.get(ACTOR_TYPE_EDIT.format(maatwerkbedrijven.pk)))
+    name_input = edit_form.find("input", attrs={"name": "name"})
+    assert "w-sync#apply" not in name_input.get("data-action", "")
+
+
 # Variants of an existing address
 
 
@@ -163,6 +187,18 @@ def test_variants_of_every_page_are_found_also_new_ones(client, home):
     page.save_revision().publish()
 
     assert_moved(client, "/Financi%C3%ABle-Steun/", "/financiele-steun/")
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"),
+    [
+        ("/Ondersteuning/Collectief-Maatwerk/", "/ondersteuning/collectief-maatwerk/"),
+        ("/ondersteuning/activiteitenco%C3%B6peraties/", "/ondersteuning/activiteitencooperaties/"),
+        ("/OPROEPEN/", "/oproepen/"),
+    ],
+)
+def test_measures_and_calls_have_forgiving_addresses_too(client, typed, address):
+    assert_moved(client, typed, address)
 
 
 def test_an_unpublished_actor_type_has_no_variants(client, maatwerkbedrijven):
@@ -205,10 +241,12 @@ def main_routes(response):
     return [(a.get_text(strip=True), a["href"]) for a in routes.find_all("a")]
 
 
-def test_every_404_lists_the_main_routes_and_the_search_box(client, home):
+def test_every_404_lists_the_main_routes_and_the_search_box(client):
     response = client.get("/bestaat-niet/")
 
     assert main_routes(response) == [
+        ("Ondersteuning", "/ondersteuning/"),
+        ("Oproepen", "/oproepen/"),
         ("Over ons", "/over-ons/"),
         ("Activiteitencoöperaties", "/over-ons/activiteitencooperaties/"),
         ("Lokale besturen", "/over-ons/lokale-besturen/"),
@@ -222,14 +260,12 @@ def test_every_404_lists_the_main_routes_and_the_search_box(client, home):
     assert "Pagina niet gevonden" in main_text(response)
 
 
-def test_a_section_in_the_menu_is_a_main_route_too(client, home):
-    support = home.add_child(
-        instance=Page(title="Ondersteuning", slug="ondersteuning", show_in_menus=True)
-    )
-    support.save_revision().publish()
+def test_a_new_section_in_the_menu_is_a_main_route_too(client, home):
+    news = home.add_child(instance=Page(title="Nieuws", slug="nieuws", show_in_menus=True))
+    news.save_revision().publish()
 
     routes = main_routes(client.get("/over-ons/bestaat-niet/"))
-    assert ("Ondersteuning", "/ondersteuning/") in routes
+    assert ("Nieuws", "/nieuws/") in routes
 
 
 def test_the_404_costs_the_same_queries_however_many_pages_and_actor_types(client, home):

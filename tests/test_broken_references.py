@@ -9,13 +9,19 @@ sections and actor-type texts, and the footer setting's links to pages.
 """
 
 import pytest
+from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
+from django.template import Context, Template
+from wagtail import blocks
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from pages.models import ContentPage, Footer
+from support.blocks import DownloadsBlock
 from tests.html import main_text, soup
 
 pytestmark = pytest.mark.django_db
@@ -277,13 +283,13 @@ def test_a_document_whose_file_is_missing_answers_404(client):
 def test_editors_find_every_broken_reference_in_the_admin_report(
     client, redacteur, home, about, target, maatwerkbedrijven, private_collection
 ):
-    other = publish(home.add_child(instance=ContentPage(title="Oproepen", slug="oproepen")))
+    other = publish(home.add_child(instance=ContentPage(title="Nieuwsbrief", slug="nieuwsbrief")))
     image = make_image(private_collection)
     home_with(
         home,
         ("page_teaser", {"page": target, "heading": "", "text": ""}),
         image_block(image),
-        intro=f'<p><a linktype="page" id="{other.pk}">oproepen</a></p>',
+        intro=f'<p><a linktype="page" id="{other.pk}">nieuwsbrief</a></p>',
     )
     maatwerkbedrijven.body = '<p><a linktype="document" id="999999">verslag</a></p>'
     maatwerkbedrijven.save_revision().publish()
@@ -333,3 +339,69 @@ def test_the_report_says_so_when_nothing_is_broken(client, redacteur):
     response = client.get("/admin/reports/broken-references/")
     assert response.status_code == 200
     assert soup(response).select("table tbody tr") == []
+
+
+def render_public_url(target):
+    return Template("{% load reference_tags %}{% public_url target as url %}{{ url }}").render(
+        Context({"target": target})
+    )
+
+
+def test_the_public_url_tag_answers_only_for_what_visitors_may_see(
+    target, maatwerkbedrijven, private_collection
+):
+    """The contract for every block template: an address, or "" (never an error)."""
+    assert render_public_url(target) == "/subsidies/"
+    assert render_public_url(maatwerkbedrijven) == "/over-ons/maatwerkbedrijven/"
+    document = make_document()
+    assert render_public_url(document) == document.url
+    for nothing in (None, "", "abc", 42, make_document(private_collection), make_image()):
+        assert render_public_url(nothing) == ""
+    maatwerkbedrijven.unpublish()
+    target.unpublish()
+    assert render_public_url(maatwerkbedrijven) == render_public_url(target) == ""
+
+
+def broken_raw(block):
+    """Stored data for block in which every chooser points at an id that does not exist."""
+    if isinstance(block, blocks.StructBlock):
+        return {name: broken_raw(child) for name, child in block.child_blocks.items()}
+    if isinstance(block, blocks.ListBlock):
+        return [broken_raw(block.child_block)]
+    if isinstance(block, blocks.StreamBlock):
+        return [{"type": n, "value": broken_raw(c)} for n, c in block.child_blocks.items()]
+    if isinstance(block, blocks.ChooserBlock):
+        return 999999
+    return block.get_prep_value(block.get_default())
+
+
+def every_stream_block():
+    """(model, field, block name, block) for each kind of block in any StreamField of ours."""
+    for model in django_apps.get_models():
+        if model._meta.app_label.startswith(("wagtail", "django", "taggit")):
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                for name, block in field.stream_block.child_blocks.items():
+                    yield pytest.param(block, id=f"{model.__name__}.{field.name}.{name}")
+
+
+@pytest.mark.parametrize("block", list(every_stream_block()))
+def test_every_block_renders_when_everything_it_chose_is_gone(rf, home, block):
+    """Every block of every StreamField, today's and those added later, renders without
+    raising when each page, image, document or snippet it chose was deleted."""
+    value = block.to_python(broken_raw(block))
+    html = block.render(value, context={"request": rf.get("/"), "page": home})
+    assert "999999" not in html
+
+
+def test_a_downloads_block_lists_only_released_documents(private_collection):
+    released, unreleased = make_document(), make_document(private_collection)
+    block = DownloadsBlock()
+
+    value = block.to_python({"heading": "", "documents": [released.pk, 999999, unreleased.pk]})
+    links = [a["href"] for a in BeautifulSoup(block.render(value), "html.parser").select("a")]
+    assert links == [released.url]
+
+    nothing = block.to_python({"heading": "Formulieren", "documents": [999999, unreleased.pk]})
+    assert block.render(nothing).strip() == ""

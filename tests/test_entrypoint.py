@@ -9,16 +9,21 @@ the suite runs on PostgreSQL, a fresh SQLite file otherwise.
 import os
 import re
 import secrets
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 
 from tests import dockerfile
@@ -88,7 +93,7 @@ class Server:
             stderr=subprocess.STDOUT,
         )
 
-    def get(self, path, headers=None, https=True):
+    def get(self, path, headers=None, https=True, timeout=30):
         """A request as the TLS proxy forwards it; redirects are not followed."""
         headers = {
             "Host": HOST,
@@ -98,7 +103,7 @@ class Server:
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers=headers)
         opener = urllib.request.build_opener(NoRedirects)
         try:
-            return opener.open(request, timeout=30)
+            return opener.open(request, timeout=timeout)
         except urllib.error.HTTPError as error:
             return error
 
@@ -232,5 +237,76 @@ def test_without_a_database_the_process_is_alive_but_not_ready(environment, tmp_
                 dockerfile.healthcheck_command(), cwd=ROOT, env=server.environment, timeout=30
             )
             assert healthcheck.returncode == 0
+        finally:
+            server.stop()
+
+
+def heading(response):
+    return BeautifulSoup(response.read(), "html.parser").h1.get_text(strip=True)
+
+
+def test_gunicorn_takes_no_script_name_from_a_header_even_from_the_proxy(site):
+    # The proxy's address (127.0.0.1 here) is trusted for X-Forwarded-Proto. A SCRIPT_NAME
+    # header that it passed on would make /over-ons/ render the home page, for every visitor
+    # once cached.
+    for _ in range(2):
+        response = site.get("/over-ons/", headers={"SCRIPT_NAME": "/over-ons"})
+        assert response.status == 200
+        assert heading(response) == "Over ons"
+    assert heading(site.get("/over-ons/")) == "Over ons"
+    assert heading(site.get("/over-ons/", headers={"PATH_INFO": "/"})) == "Over ons"
+
+
+@contextmanager
+def silent_listener():
+    """A port that accepts connections and never says a word: a hung database server."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=64)
+    listener.settimeout(0.2)
+    accepted, stop = [], threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except TimeoutError:
+                pass
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+def test_a_database_that_never_answers_gives_the_503_and_healthz_keeps_answering(
+    environment, tmp_path
+):
+    # psycopg would wait about two minutes for such a database; the connect timeout (3 s) ends
+    # each wait well inside the client's patience here, on a busy machine too.
+    patience = 20
+    with silent_listener() as port, open(tmp_path / "gunicorn.log", "w+") as log:
+        hung = {**environment, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/x"}
+        server = Server(hung, log)
+        try:
+            server.wait_until_alive()
+            # Twice as many page requests at once as the server has threads (2 workers x 2).
+            urls = ["/", "/over-ons/", "/favicon.ico", "/bestaat-niet/"] * 2
+            with ThreadPoolExecutor(len(urls)) as pool:
+                pages = [pool.submit(server.get, url, timeout=patience) for url in urls]
+                health = server.get("/healthz", timeout=patience)
+                answers = [page.result() for page in pages]
+
+            assert health.status == 200
+            for answer in answers:
+                assert answer.status == 503
+                assert answer.headers["Retry-After"] == "30"
+                assert heading(answer) == "Tijdelijk niet beschikbaar"
+            assert server.get("/readyz", timeout=patience).status == 503
+            assert "Internal Server Error" not in server.log_text()
         finally:
             server.stop()

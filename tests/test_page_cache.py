@@ -4,14 +4,32 @@ The cache is on in every test, as in production: tests/conftest.py empties it be
 """
 
 import json
+from io import BytesIO
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from modelcluster.fields import ParentalKey
+from PIL import Image as PillowImage
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 from actortypes.models import ActorType
 from pages.models import Footer
+from serving import signals
 from tests.factories import draft_actor_type
 from tests.html import main_text, soup, visible_text
 
@@ -270,3 +288,335 @@ def test_clear_page_cache_command_forgets_every_page(client):
     call_command("clear_page_cache", verbosity=0)
 
     assert client.get("/over-ons/")["X-Cache"] == "miss"
+
+
+# What a visitor gets is what the site renders for that address, whatever else the request says.
+
+
+def test_a_script_prefix_never_reaches_the_cache(client):
+    # A request the way gunicorn passed SCRIPT_NAME on: "/over-ons/" split into the prefix
+    # "/over-ons" and the path "/", which renders the home page.
+    poisoned = client.get("/", SCRIPT_NAME="/over-ons")
+    assert poisoned.status_code == 200
+    assert "X-Cache" not in poisoned
+
+    over_ons = client.get("/over-ons/")
+    assert over_ons["X-Cache"] == "miss"
+    assert soup(over_ons).h1.get_text(strip=True) == "Over ons"
+
+    client.get("/", SCRIPT_NAME="/over-ons")
+    assert soup(client.get("/over-ons/")).h1.get_text(strip=True) == "Over ons"
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["localhost:8000", "localhost:1", "LOCALHOST", "localhost.", "127.0.0.1", "127.0.0.1:65535"],
+)
+def test_every_host_and_port_of_one_site_shares_its_cached_pages(client, host):
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+
+    # A host name that is no site's is served by the default site, as Wagtail serves it.
+    response = client.get("/over-ons/", headers={"host": host})
+
+    assert response["X-Cache"] == "hit"
+
+
+def h1(response):
+    return soup(response).h1.get_text(strip=True)
+
+
+def test_each_site_has_its_own_pages(client, home, about):
+    home_heading = h1(client.get("/"))
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=about)
+    client.get("/", headers={"host": "127.0.0.1"})  # creates the new site's settings: a clear
+
+    default_home = client.get("/", headers={"host": "localhost"})
+    other_home = client.get("/", headers={"host": "127.0.0.1:8080"})
+
+    assert default_home["X-Cache"] == "miss" and other_home["X-Cache"] == "miss"
+    assert h1(default_home) == home_heading
+    assert h1(other_home) == "Over ons"
+    assert client.get("/", headers={"host": "127.0.0.1"})["X-Cache"] == "hit"
+    assert h1(client.get("/", headers={"host": "localhost:1"})) == home_heading
+
+
+def test_a_host_name_on_two_sites_is_not_cached_because_the_port_decides(client, home, about):
+    Site.objects.create(hostname="localhost", port=8080, root_page=about)
+    localhost = {"host": "localhost"}
+    home_heading = h1(client.get("/", headers=localhost))
+    client.get("/", headers=localhost, SERVER_PORT="8080")  # creates its settings: a clear
+
+    for _ in range(2):
+        on_8080 = client.get("/", headers=localhost, SERVER_PORT="8080")
+        on_80 = client.get("/", headers=localhost)
+        assert on_8080["X-Cache"] == "miss" and on_80["X-Cache"] == "miss"
+        assert h1(on_8080) == "Over ons"
+        assert h1(on_80) == home_heading
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"x-forwarded-host": "evil.example"},
+        {"x-forwarded-host": "localhost:666"},
+        {"x-forwarded-proto": "http"},
+        {"x-forwarded-port": "666"},
+        {"x-forwarded-for": "203.0.113.7:5678"},
+        {"forwarded": "for=203.0.113.7;host=evil.example;proto=http"},
+        {"x-original-url": "/"},
+        {"x-rewrite-url": "/"},
+        {"path-info": "/"},
+        {"script-name": "/over-ons"},
+    ],
+)
+def test_headers_that_proxies_pass_on_change_nothing_that_is_stored(client, headers):
+    for url in ["/over-ons/", "/robots.txt", "/sitemap.xml"]:
+        clean = Client().get(url).content
+        # The first visitor's request, with the header, fills the cache ...
+        Client().get(url, headers=headers)
+        # ... and every visitor gets what the site renders without it.
+        assert client.get(url).content == clean, url
+    client.get("/over-ons/", headers=headers)
+    assert "evil.example" not in client.get("/over-ons/").content.decode()
+
+
+def test_robots_txt_names_the_sites_own_sitemap_address_whatever_the_host_header(client):
+    for host in ["localhost:666", "127.0.0.1"]:
+        response = client.get("/robots.txt", headers={"host": host})
+        assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
+
+
+# Everything that changes what visitors see, or may see, clears every stored page.
+
+
+@pytest.fixture
+def primed(db):
+    """Fills the cache with Over ons and returns a check that it was cleared since."""
+    visitor = Client()
+    visitor.get("/over-ons/")
+    assert visitor.get("/over-ons/")["X-Cache"] == "hit"
+
+    def cleared():
+        return visitor.get("/over-ons/")["X-Cache"] == "miss"
+
+    return cleared
+
+
+def png(colour, name="foto.png"):
+    buffer = BytesIO()
+    PillowImage.new("RGB", (800, 450), colour).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def photo(about):
+    image = Image.objects.create(title="Werkvloer", file=png("#ffe615"))
+    about.body = list(about.body.raw_data) + [
+        {
+            "type": "image",
+            "value": {"image": image.pk, "decorative": False, "alt_text": "Een werkbank"},
+        }
+    ]
+    about.save_revision().publish()
+    yield image
+    for stored in Image.objects.filter(pk=image.pk):
+        stored.file.delete(save=False)
+        stored.delete()
+
+
+def image_sources(response):
+    return {img["src"] for img in soup(response).select("main img")}
+
+
+def test_replacing_an_images_file_in_the_admin_shows_at_once(admin_client, photo, primed):
+    visitor = Client()
+    before = image_sources(visitor.get("/over-ons/"))
+
+    response = admin_client.post(
+        reverse("wagtailimages:edit", args=[photo.pk]),
+        {
+            "title": photo.title,
+            "file": png("#0055cc", "nieuwe-foto.png"),
+            "collection": photo.collection_id,
+            "description": "Een werkbank",
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert primed()
+    assert image_sources(visitor.get("/over-ons/")) != before
+
+
+def test_changing_an_images_details_clears_the_cache(photo, primed):
+    photo.title = "Werkvloer in Gent"
+    photo.description = "Een werkbank in een maatwerkbedrijf"
+    photo.save()
+
+    assert primed()
+
+
+def test_a_deleted_image_disappears_at_once(client, photo, primed):
+    photo.delete()
+
+    assert primed()
+    assert image_sources(client.get("/over-ons/")) == set()
+
+
+@pytest.fixture
+def report(about):
+    document = Document.objects.create(
+        title="Jaarverslag", file=ContentFile(b"%PDF-1.4 jaarverslag", name="jaarverslag.pdf")
+    )
+    about.body = list(about.body.raw_data) + [
+        {
+            "type": "text",
+            "value": f'<p><a linktype="document" id="{document.pk}">Het jaarverslag</a></p>',
+        }
+    ]
+    about.save_revision().publish()
+    yield document
+    for stored in Document.objects.filter(pk=document.pk):
+        stored.file.delete(save=False)
+        stored.delete()
+
+
+def document_links(response):
+    return [a["href"] for a in soup(response).select("main a[href*=documenten]")]
+
+
+def test_replacing_a_documents_file_in_the_admin_shows_at_once(admin_client, report, primed):
+    visitor = Client()
+    before = document_links(visitor.get("/over-ons/"))
+    assert before == [report.url]
+
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[report.pk]),
+        {
+            "title": report.title,
+            "file": ContentFile(b"%PDF-1.4 nieuw", name="jaarverslag-2026.pdf"),
+            "collection": report.collection_id,
+        },
+    )
+
+    assert response.status_code == 302
+    assert primed()
+    report.refresh_from_db()
+    assert report.url != before[0]
+    assert document_links(visitor.get("/over-ons/")) == [report.url]
+
+
+def test_renaming_or_deleting_a_document_clears_the_cache(client, report, primed):
+    report.title = "Jaarverslag 2026"
+    report.save()
+    assert primed()
+
+    client.get("/over-ons/")
+    report.delete()
+    assert primed()
+    assert document_links(client.get("/over-ons/")) == []
+
+
+def test_making_a_page_private_hides_it_at_once_and_public_again_shows_it(client, about, primed):
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = client.get("/over-ons/")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/login/?next=/over-ons/")
+    assert client.get("/over-ons/maatwerkbedrijven/").status_code == 302
+
+    restriction.delete()
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+
+
+def test_a_password_on_a_page_hides_the_cached_copy_at_once(client, about, primed):
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+
+    response = client.get("/over-ons/")
+    assert "X-Cache" not in response
+    assert "Wie zijn wij?" not in visible_text(response)
+
+
+def test_making_a_collection_private_clears_the_cache(primed):
+    collection = Collection.get_first_root_node().add_child(name="Intern")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert primed()
+
+    Client().get("/over-ons/")
+    restriction.delete()
+    assert primed()
+
+
+def test_adding_or_removing_a_redirect_clears_the_cache(client, primed):
+    redirect = Redirect.objects.create(old_path="/oud", redirect_link="/over-ons/")
+    assert primed()
+    assert client.get("/oud/").status_code == 301
+
+    client.get("/over-ons/")
+    redirect.delete()
+    assert primed()
+
+
+def test_moving_a_page_clears_the_cache(about, home, primed):
+    contact = Page.objects.get(slug="contact")
+    contact.move(about, pos="last-child")
+
+    assert primed()
+
+
+def project_models():
+    """The models of this project's own apps (not Wagtail's or Django's)."""
+    root = Path(settings.BASE_DIR).resolve()
+    return [
+        model
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(root)
+        and ".venv" not in Path(config.path).resolve().parts
+        for model in config.get_models()
+    ]
+
+
+def is_part_of(model, parents):
+    """Whether the model is an inline part (ParentalKey) of one of these, saved with it."""
+    return any(
+        isinstance(field, ParentalKey) and issubclass(field.related_model, parents)
+        for field in model._meta.get_fields()
+    )
+
+
+def test_every_model_of_ours_is_known_to_clear_the_cache_or_not():
+    covered = (Page, *signals.shown_to_visitors())
+    not_shown = [apps.get_model(label) for label in signals.NOT_SHOWN_TO_VISITORS]
+    unclassified = [
+        model._meta.label
+        for model in project_models()
+        if not issubclass(model, covered)
+        and not is_part_of(model, covered)
+        and model not in not_shown
+    ]
+
+    assert project_models(), "the project's apps were not found"
+    assert unclassified == [], (
+        "List these in serving.signals.SHOWN_TO_VISITORS (or NOT_SHOWN_TO_VISITORS), or "
+        "register them as Wagtail snippets or settings."
+    )
+
+
+def test_saving_any_snippet_setting_or_listed_model_clears_the_cache(primed):
+    Collection.get_first_root_node().add_child(name="Intern")  # some rows exist only later
+    seen = []
+    for model in signals.shown_to_visitors():
+        instance = model.objects.first()
+        if instance is None:
+            continue
+        instance.save()
+        assert primed(), model._meta.label
+        Client().get("/over-ons/")
+        seen.append(model._meta.label)
+
+    assert {"actortypes.ActorType", "pages.Footer", "wagtailcore.Site"} <= set(seen)

@@ -246,7 +246,9 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert lines[0] == "User-agent: *"
     assert "Disallow: /admin/" in lines
     assert "Disallow: /zoeken/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert (
+        "Sitemap: http://localhost/sitemap.xml" in lines
+    )  # the Site's address, not the Host header
 
 
 def test_each_over_ons_section_has_a_visible_link_to_itself(client):

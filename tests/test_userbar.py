@@ -37,6 +37,14 @@ def test_on_a_page_the_edit_link_opens_the_page(admin_client, about, home):
     assert edit_link(admin_client, "/") == f"//testserver/admin/pages/{home.pk}/edit/"
 
 
+def test_on_a_measure_the_edit_link_opens_the_measure(admin_client):
+    from support.models import MeasurePage
+
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+
+    assert edit_link(admin_client, measure.url) == f"//testserver/admin/pages/{measure.pk}/edit/"
+
+
 def test_an_editor_who_may_not_edit_what_the_page_shows_gets_no_edit_link(
     client, django_user_model
 ):

@@ -15,7 +15,7 @@ without the link (or the image) instead of raising:
 
 from django import template
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 
 from pages.references import is_public_media, public_document_url, public_page_url
 
@@ -24,11 +24,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def public_url(context, target):
-    """The address of a page or document for visitors, or "" when they may not be sent there."""
+    """The address of a page, document or published snippet with an address (an actor type)
+    for visitors, or "" when they may not be sent there (or target is None)."""
+    request = context.get("request")
     if isinstance(target, Page):
-        return public_page_url(target, context.get("request")) or ""
+        return public_page_url(target, request) or ""
     if isinstance(target, AbstractDocument):
         return public_document_url(target) or ""
+    if isinstance(target, DraftStateMixin) and target.live and hasattr(target, "get_url"):
+        return target.get_url(request) or ""
     return ""
 
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # Its Dutch catalogue: the admin's workflow status says "13 seconden geleden" (naturaltime).
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "csp",
     "axes",
@@ -105,6 +107,17 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+# A database that accepts connections but never answers must not hold a request (and a gunicorn
+# thread) for minutes: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds, a statement
+# is cancelled after DATABASE_STATEMENT_TIMEOUT seconds (0: never; bin/release, for migrations),
+# and the visitor gets the Dutch 503 page (serving/outage.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "15"))
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+        "options": f"-c statement_timeout={_statement_timeout}s",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Editors' passwords: at least 12 characters, not like their name or e-mail address, not a
@@ -149,12 +162,15 @@ WAGTAIL_I18N_ENABLED = False
 # admin transliterates what editors type (addresses.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Help leads to our Dutch editors' guide (editorial.guide), not to Wagtail's English one.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+# Wagtail's database backend; on SQLite with quotes in a search mended (search/backends.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "search.backends",
     }
 }
 # Site search at /zoeken/ (search/): Dutch stemming and stop words in PostgreSQL's full-text
