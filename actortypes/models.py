@@ -98,7 +98,9 @@ class ActorType(
         if not self.slug:
             # The site's slug rule lives in the addresses app, a leaf like this one: looked up
             # by name, as leaves import no app of ours.
-            self.slug = apps.get_app_config("addresses").slugify(self.name)
+            slug = apps.get_app_config("addresses").slugify(self.name)
+            # Transliterating can lengthen a name ("ß" → "ss"): cut at the field's length.
+            self.slug = slug[: self._meta.get_field("slug").max_length].rstrip("-")
 
     def get_about_page(self):
         """The live Over ons page, below which actor types are published."""

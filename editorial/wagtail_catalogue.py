@@ -2,7 +2,8 @@
 
 Django takes a translation from the project's catalogue (LOCALE_PATHS, locale/nl/) before an
 app's, so an entry there with Wagtail's msgid replaces Wagtail's. Wagtail 8.0.1's Dutch drops
-spaces around placeholders ("1-5van 5pagina's", "aangemaakt inSociale economie") and a colon.
+spaces around placeholders ("1-5van 5pagina's", "aangemaakt inSociale economie", "op30 november")
+and a colon.
 The msgids are listed here only so that `make messages` keeps them in our catalogue; nothing
 imports this module. Drop an entry once Wagtail's own translation is right.
 """
@@ -32,6 +33,12 @@ MENDED = [
     ngettext_lazy("%(count)d %(model_name)s deleted.", "%(count)d %(model_name)s deleted.", 0),
     gettext_noop("Delete %(snippet_type_name)s"),
     gettext_noop("Are you sure you want to delete %(count)s %(snippet_type_name)s?"),
+    # The editor's notices on a locked item ("op30 november") and on one awaiting approval.
+    gettext_noop("<b>'{title}' was locked</b> by <b>you</b> on <b>{datetime}</b>."),
+    gettext_noop(
+        "This {model_name} is awaiting <b>'{task_name}'</b> in the <b>'{workflow_name}'</b> "
+        "workflow."
+    ),
     # The status side panel of the editor.
     gettext_noop("Page visibility: "),
     gettext_noop("Locking: "),

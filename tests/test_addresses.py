@@ -80,6 +80,22 @@ def test_a_slug_typed_by_hand_is_transliterated_on_the_server(admin_client, type
     assert ActorType.objects.get(name=typed).slug == slug
 
 
+def test_a_slug_from_a_name_that_is_taken_gets_a_dutch_form_error(admin_client):
+    response = admin_client.post(ACTOR_TYPE_ADD, new_actor_type(name="Lokale Besturen!"))
+
+    assert response.status_code == 200
+    assert "Er bestaat al een Actortype met eenzelfde Slug." in response.content.decode()
+    assert not ActorType.objects.filter(name="Lokale Besturen!").exists()
+
+
+def test_a_slug_from_a_long_name_fits_its_field():
+    actor_type = ActorType.objects.create(
+        name="Straße " * 14, summary="Lang.", body="<p>Lang.</p>", live=False
+    )
+    assert len(actor_type.slug) <= 100
+    assert actor_type.slug.startswith("strasse-strasse-") and not actor_type.slug.endswith("-")
+
+
 def test_a_snippets_slug_is_generated_on_save():
     actor_type = ActorType.objects.create(
         name="Financiële steun", summary="Geld.", body="<p>Geld.</p>", live=False

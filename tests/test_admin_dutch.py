@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from actortypes.models import ActorType
@@ -38,17 +39,17 @@ def test_the_dashboard_summary_reads_aloud_with_spaces(client, redacteur):
 def test_the_workflow_status_says_how_long_ago_in_dutch(client, redacteur, hoofdredacteur):
     actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
     client.force_login(redacteur)
-    client.post(
-        ACTOR_TYPE_EDIT.format(actor_type.pk),
-        actor_type_form(actor_type, action="submit", summary="Nieuw."),
-    )
-    actor_type.refresh_from_db()
-    task_state = actor_type.current_workflow_task_state
-    task_state.started_at = timezone.now() - timedelta(seconds=13)
-    task_state.save()
+    submitted = timezone.now()
+    with time_machine.travel(submitted, tick=False):
+        client.post(
+            ACTOR_TYPE_EDIT.format(actor_type.pk),
+            actor_type_form(actor_type, action="submit", summary="Nieuw."),
+        )
     client.force_login(hoofdredacteur)
 
-    text = visible_text(client.get(ACTOR_TYPE_EDIT.format(actor_type.pk)))
+    # The clock stands still 13 seconds later, however slow the machine.
+    with time_machine.travel(submitted + timedelta(seconds=13), tick=False):
+        text = visible_text(client.get(ACTOR_TYPE_EDIT.format(actor_type.pk)))
 
     assert "13 seconden geleden" in text
     assert "seconds ago" not in text
@@ -95,3 +96,16 @@ def test_the_guide_is_for_logged_in_editors_only(client):
     response = client.get("/admin/redactiegids/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_lock_notice_keeps_the_space_before_its_date(client, redacteur):
+    actor_type = ActorType.objects.get(slug="maatwerkbedrijven")
+    actor_type.locked, actor_type.locked_by, actor_type.locked_at = True, redacteur, timezone.now()
+    actor_type.save()
+    client.force_login(redacteur)
+
+    html = client.get(ACTOR_TYPE_EDIT.format(actor_type.pk)).content.decode()
+
+    # As the browser shows it: "… door jou op 30 november 2026 14:05", not "op30 november".
+    assert "is vergrendeld</b> door <b>jou</b> op <b>" in html
+    assert "op<b>" not in html

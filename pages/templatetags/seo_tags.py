@@ -1,17 +1,16 @@
 """What search engines and link previews read: title, description, canonical URL, Open Graph tags
 and JSON-LD (the department as a GovernmentOrganization, the page as a WebPage, its breadcrumbs)."""
 
-import html
 import json
 import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+from wagtail.rich_text import get_text_for_indexing
 
 from pages import vlaanderen_widget
 from pages.models import Footer
@@ -39,7 +38,8 @@ def default_description(site_name, department):
 
 
 def plain_text(rich_text):
-    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+    """The text of rich text, with a space between its paragraphs (Wagtail's own extraction)."""
+    return " ".join(get_text_for_indexing(rich_text or "").split())
 
 
 def json_ld(data):

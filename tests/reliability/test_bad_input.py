@@ -9,6 +9,7 @@ import socket
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
+from bench.services import manage
 from tests.reliability.editor import EditorSession
 
 ODD_QUERIES = [
@@ -114,6 +115,41 @@ ODD_PATHS = [
     "/.env",
     "/.git/config",
 ]
+# Headers that a proxy may pass on from the visitor. None may move the site under a prefix
+# (SCRIPT_NAME), change what is stored under an address, or break a page.
+PROXY_HEADERS = [
+    "SCRIPT_NAME: /over-ons",
+    "SCRIPT_NAME: /bestaat-niet",
+    "SCRIPT-NAME: /over-ons",
+    "PATH_INFO: /",
+    "X-Forwarded-Host: evil.example",
+    "X-Forwarded-Host: localhost:666",
+    "X-Forwarded-Port: 99999",
+    "X-Forwarded-Port: abc",
+    "X-Forwarded-Proto: gopher",
+    "X-Forwarded-Proto: http",
+    "X-Forwarded-Ssl: on",
+    "X-Forwarded-Prefix: /over-ons",
+    "Forwarded: for=203.0.113.7;host=evil.example;proto=http",
+    "Forwarded: garbage",
+    "X-Original-URL: /admin/",
+    "X-Rewrite-URL: /admin/",
+]
+# What X-Forwarded-For may hold: the login lockout must read a client address from any of it.
+CLIENT_ADDRESSES = [
+    "203.0.113.7:5678",
+    "[2001:db8::1]:443",
+    "2001:db8::1",
+    "::ffff:203.0.113.7",
+    "fe80::1%eth0",
+    "999.999.999.999",
+    "garbage",
+    "1.2.3.4, , ,",
+    ",",
+    "",
+    "a" * 300,
+    "203.0.113.7, 198.51.100.1, not-an-ip",
+]
 METHODS = [
     "GET",
     "HEAD",
@@ -197,6 +233,23 @@ def handcrafted(csrf):
         "Transfer-Encoding: chunked",
     ]:
         yield http_request("GET", "/over-ons/", [header])
+    for header in PROXY_HEADERS:
+        for path in ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/", "/robots.txt", "/zoeken/"]:
+            yield http_request("GET", path, [header])
+    for address in CLIENT_ADDRESSES:
+        yield http_request("GET", "/over-ons/", [f"X-Forwarded-For: {address}"])
+        # A real login attempt, through the lockout that reads the address.
+        yield http_request(
+            "POST",
+            "/admin/login/",
+            [
+                "Content-Type: application/x-www-form-urlencoded",
+                f"Cookie: csrftoken={cookie}",
+                "Referer: https://127.0.0.1/admin/login/",
+                f"X-Forwarded-For: {address}",
+            ],
+            form(csrfmiddlewaretoken=token, username="niemand", password="fout-wachtwoord"),
+        )
     # Malformed form posts, to the admin login and to public pages.
     bodies = [
         b"",
@@ -313,3 +366,28 @@ def test_two_thousand_odd_requests_get_no_server_error(start_instance):
     assert {400, 403, 404, 405, 414} <= set(statuses)
     # Django logs every 500 as "Internal Server Error"; refused hosts are logged too, rightly.
     assert "Internal Server Error" not in instance.log_text()
+
+
+def body(raw):
+    return raw.split(b"\r\n\r\n", 1)[1]
+
+
+def test_what_a_proxy_passes_on_never_changes_a_stored_page(start_instance, site_env):
+    instance = start_instance()
+    urls = ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/", "/robots.txt", "/sitemap.xml"]
+    manage(site_env, "clear_page_cache")
+
+    # The first requests after a clear are the ones that fill the cache: all carry a header.
+    for header in PROXY_HEADERS:
+        for url in urls:
+            status, _ = send(instance.port, http_request("GET", url, [header]))
+            assert status < 500, (url, header)
+    served = {url: send(instance.port, http_request("GET", url)) for url in urls}
+
+    manage(site_env, "clear_page_cache")
+    for url in urls:
+        status, fresh = send(instance.port, http_request("GET", url))
+        assert status == served[url][0] == 200
+        assert body(served[url][1]) == body(fresh), url
+    assert b"<h1" in body(served["/over-ons/"][1])
+    assert b"Over ons</h1>" in body(served["/over-ons/"][1])
