@@ -291,6 +291,15 @@ def test_a_deadline_after_the_change_to_summer_time_is_on_brussels_clocks():
     assert call.rounds.get().closes_label() == "28 maart 2027 om 12.00 uur"
 
 
+def test_a_deadline_after_the_change_to_winter_time_is_on_brussels_clocks():
+    # 31 October 2027: clocks go back from 03.00 to 02.00. Noon in Brussels is then 11.00 UTC.
+    call = make_call("Oproep winter", [(brussels(2027, 10, 1, 9, 0), brussels(2027, 10, 31, 12))])
+
+    assert call.status(datetime(2027, 10, 31, 10, 59, tzinfo=UTC)) == "open"
+    assert call.status(datetime(2027, 10, 31, 11, 0, tzinfo=UTC)) == "closed"
+    assert call.rounds.get().opens_label() == "1 oktober 2027 om 09.00 uur"
+
+
 def test_a_call_with_two_rounds_is_open_in_each_and_upcoming_between_them():
     call = make_call(
         "Oproep in twee rondes",
