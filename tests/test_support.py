@@ -121,6 +121,16 @@ def test_two_choices_in_one_filter_give_either_and_two_filters_give_both(client)
     assert result_titles(both) == ["Collectief maatwerk"]
 
 
+def test_a_filtered_page_names_its_normalised_address_as_canonical(client):
+    response = client.get(FINDER + "?voor=maatwerkbedrijven&utm_source=x&soort=advice&voor=niets")
+
+    canonical = soup(response).find("link", rel="canonical")["href"]
+    assert canonical == "http://localhost/ondersteuning/?soort=advice&voor=maatwerkbedrijven"
+    assert soup(client.get(FINDER)).find("link", rel="canonical")["href"] == (
+        "http://localhost/ondersteuning/"
+    )
+
+
 def test_more_than_one_filter_keeps_the_page_out_of_search_engines(client):
     one = soup(client.get(FINDER + "?status=open"))
     two = soup(client.get(FINDER + "?status=open&soort=advice"))
