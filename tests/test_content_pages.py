@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -120,7 +121,9 @@ def test_the_privacy_statement_says_the_site_sets_no_tracking_cookies(client):
     text = main_text(client.get("/privacy/"))
 
     assert "Deze website zet geen tracking- of analysecookies en geen cookies van derden." in text
-    assert "Wat je in het zoekvak typt, gebruiken we alleen om je zoekresultaten te tonen." in text
+    # Searches are counted for Wagtail's search terms report, and nothing about the visitor.
+    assert "We tellen ook hoe vaak een zoekterm per dag gebruikt wordt" in text
+    assert "Daarbij bewaren we niets over jou." in text
 
 
 def test_visitors_really_get_no_cookies(client):
@@ -143,6 +146,56 @@ def test_the_contact_page_gives_the_department_and_the_information_line(client):
 
 def test_contact_is_in_the_main_navigation_and_the_legal_pages_are_not(client):
     nav = soup(client.get("/")).find("nav", class_="main-nav")
-    assert [a.get_text(strip=True) for a in nav.find_all("a")] == ["Over ons", "Contact"]
+    assert [a.get_text(strip=True) for a in nav.find_all("a")][-2:] == ["Over ons", "Contact"]
     in_menus = Page.objects.type(ContentPage).filter(show_in_menus=True)
     assert list(in_menus.values_list("slug", flat=True)) == ["contact"]
+
+
+def test_the_contact_page_gives_an_e_mail_address_and_numbers_to_tap(client):
+    main = soup(client.get("/contact/")).find("main")
+
+    links = {a.get_text(strip=True): a["href"] for a in main.find_all("a")}
+    assert links["socialeeconomie@vlaanderen.be"] == "mailto:socialeeconomie@vlaanderen.be"
+    assert links["1700"] == "tel:1700"
+    assert links["+32 2 553 17 00"] == "tel:+3225531700"
+
+
+@pytest.mark.parametrize("slug", ["contact", "toegankelijkheid", "privacy"])
+def test_every_1700_in_the_starting_content_is_tap_to_call(client, slug):
+    main = soup(client.get(f"/{slug}/")).find("main")
+    texts = [div.find_all(string=lambda s: "1700" in s) for div in main.select(".rich-text")]
+
+    assert any(texts)
+    for text in sum(texts, []):
+        assert text.find_parent("a")["href"] == "tel:1700", text
+
+
+def test_numbers_and_addresses_that_editors_type_become_links(client, home):
+    page = home.add_child(
+        instance=ContentPage(
+            title="Loket",
+            slug="loket",
+            intro="<p>Bel 02 553 00 00 of 0478 12 34 56, of mail <b>loket@vlaanderen.be</b>.</p>",
+            body=[
+                (
+                    "text",
+                    RichText(
+                        '<p>Al een link: <a href="tel:+3225530000">ons nummer</a>. Richtlijn '
+                        "2016/2102, 7 december 2018, 1030 Brussel, gratis 1700.</p>"
+                    ),
+                )
+            ],
+        )
+    )
+    page.save_revision().publish()
+
+    main = soup(client.get("/loket/")).find("main")
+
+    assert [(a.get_text(), a["href"]) for a in main.find_all("a", href=True)][-4:] == [
+        ("02 553 00 00", "tel:+3225530000"),
+        ("0478 12 34 56", "tel:+32478123456"),
+        ("loket@vlaanderen.be", "mailto:loket@vlaanderen.be"),
+        ("ons nummer", "tel:+3225530000"),
+    ]
+    # Dates, postcodes, directive numbers and bare short numbers stay text.
+    assert "Richtlijn 2016/2102, 7 december 2018, 1030 Brussel, gratis 1700." in main.get_text()

@@ -81,6 +81,19 @@ def test_over_ons_lists_its_questions_as_in_page_links_to_the_sections(client):
     assert "Je komt het hier allemaal te weten." in main_text(response)
 
 
+def test_over_ons_opens_with_its_introduction_then_a_contents_list_with_a_heading(client):
+    main = soup(client.get("/over-ons/")).find("main")
+
+    intro = main.find(class_="intro")
+    contents = main.find("nav", class_="toc")
+    assert intro.get_text(strip=True) == "Je komt het hier allemaal te weten."
+    # The introduction comes first; the contents list is named by its own heading.
+    assert contents in intro.find_all_next("nav")
+    heading = contents.find("h2")
+    assert heading.get_text(strip=True) == "Op deze pagina"
+    assert contents["aria-labelledby"] == heading["id"]
+
+
 def test_over_ons_lists_the_six_actor_types_in_the_seed_order_with_summary_and_link(client):
     html = soup(client.get("/over-ons/"))
 

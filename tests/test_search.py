@@ -9,7 +9,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.rich_text import RichText
 
 from actortypes.models import ActorType
 from pages.models import ContentPage
@@ -122,7 +124,9 @@ def test_several_words_find_pages_with_all_of_them(client):
     titles = result_titles(response)
     assert titles[0] == "Sociale economie"  # the home page: its title holds both words
     assert "Over ons" in titles
-    assert status_text(response).startswith(f"{len(titles)} resultaten voor “sociale economie”")
+    # The count is of all results; the first page shows at most ten of them.
+    count, rest = status_text(response).split(" ", 1)
+    assert int(count) >= len(titles) and rest.startswith("resultaten voor “sociale economie”")
 
 
 def test_results_show_title_excerpt_and_link(client):
@@ -295,11 +299,82 @@ def test_editors_can_promote_a_result_for_a_query(client):
     assert result_titles(response).count("Contact") == 1
 
 
-def test_searching_records_nothing(client):
-    """The privacy statement promises that searches are not stored."""
-    search(client, "maatwerkbedrijf")
+def test_each_search_counts_once_in_the_search_terms_report(client, admin_client):
+    search(client, "Maatwerkbedrijf")
+    search(client, "maatwerkbedrijf  ")
+    search(client, "maatwerkbedrijf", page=2)  # the next result page is the same search
+    search(client, "")  # no search at all
 
-    assert not Query.objects.exists()
+    query = Query.objects.get()
+    assert query.query_string == "maatwerkbedrijf"
+    assert query.hits == 2
+    assert query.daily_hits.get().date == timezone.localdate()
+    # Editors see it in Wagtail's report (Rapporten › Zoektermen).
+    report = admin_client.get("/admin/searchpicks/reports/search-terms/").content.decode()
+    assert "maatwerkbedrijf" in report
+
+
+def test_a_search_response_is_kept_by_no_shared_cache_so_every_search_counts(client):
+    response = search(client, "maatwerkbedrijf")
+
+    assert "private" in response["Cache-Control"]
+    assert "X-Cache" not in response  # never from the page cache: a query string
+
+
+def test_a_search_without_results_helps_the_visitor_on(client):
+    response = search(client, "Arbeidszorgmedewerkersondersteuningsmaatregel")
+    help_ = soup(response).find(class_="search__help")
+
+    assert result_titles(response) == []
+    links = {a.get_text(strip=True): a["href"] for a in help_.find_all("a")}
+    assert links["Over ons"] == "/over-ons/"
+    assert links["Maatwerkbedrijven"] == "/over-ons/maatwerkbedrijven/"
+    assert len([href for href in links.values() if href.startswith("/over-ons/")]) == 7
+    assert links["Contact"] == "/contact/"
+    assert links["1700"] == "tel:1700"
+    assert "Vlaamse Infolijn" in help_.get_text()
+
+
+def test_a_search_without_results_leads_to_every_section_in_the_menu(client, home):
+    home.add_child(
+        instance=ContentPage(title="Nieuws", slug="nieuws", show_in_menus=True)
+    ).save_revision().publish()
+
+    help_ = soup(search(client, "xyzzy")).find(class_="search__help")
+
+    assert [a.get_text(strip=True) for a in help_.select(".main-routes__list > li > a")] == [
+        "Ondersteuning",
+        "Oproepen",
+        "Over ons",
+        "Contact",
+        "Nieuws",
+    ]
+
+
+def test_a_search_with_results_or_without_words_shows_no_help(client):
+    assert soup(search(client, "maatwerkbedrijf")).find(class_="search__help") is None
+    assert soup(search(client, "")).find(class_="search__help") is None
+
+
+def test_excerpts_keep_the_space_between_paragraphs(client, home):
+    home.add_child(
+        instance=ContentPage(
+            title="Knooppunt",
+            slug="knooppunt",
+            intro="<p>Wij zijn het knooppunt.</p><p>We ondersteunen ondernemers.</p>",
+            body=[
+                ("text", RichText("<ul><li>Eerste punt</li><li>Tweede punt</li></ul>")),
+                ("text", RichText("<p>Adres<br/>1030 Brussel</p>")),
+            ],
+        )
+    ).save_revision().publish()
+
+    result = soup(search(client, "knooppunt")).select_one(".search-result")
+
+    assert result.find(class_="search-result__excerpt").get_text() == (
+        "Wij zijn het knooppunt. We ondersteunen ondernemers. Eerste punt Tweede punt "
+        "Adres 1030 Brussel"
+    )
 
 
 def test_every_page_has_a_search_box_in_the_header_that_works_without_javascript(client):

@@ -1,17 +1,16 @@
 """What search engines and link previews read: title, description, canonical URL, Open Graph tags
 and JSON-LD (the department as a GovernmentOrganization, the page as a WebPage, its breadcrumbs)."""
 
-import html
 import json
 import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+from wagtail.rich_text import get_text_for_indexing
 
 from pages import vlaanderen_widget
 from pages.models import Footer
@@ -39,7 +38,8 @@ def default_description(site_name, department):
 
 
 def plain_text(rich_text):
-    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+    """The text of rich text, with a space between its paragraphs (Wagtail's own extraction)."""
+    return " ".join(get_text_for_indexing(rich_text or "").split())
 
 
 def json_ld(data):
@@ -98,7 +98,8 @@ def breadcrumb_list(crumbs, url):
 def page_meta(context):
     """What the <head> says about the page, from the page or actor type being shown.
 
-    A view without a page sets meta_title, meta_description and meta_noindex in its context.
+    A view without a page sets meta_title, meta_description and meta_noindex in its context; a
+    page whose address has a meaningful query (the finder's filters) sets meta_query.
     """
     request = context.get("request")
     page = context.get("page")
@@ -178,7 +179,7 @@ def page_meta(context):
         "document_title": document_title,
         "title": title,
         "description": description,
-        "canonical_url": url,
+        "canonical_url": url + context["meta_query"] if url and context.get("meta_query") else url,
         "site_name": site_name,
         "noindex": bool(context.get("meta_noindex")),
         "json_ld": json_ld({"@context": "https://schema.org", "@graph": graph}),
