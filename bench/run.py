@@ -37,6 +37,9 @@ PAGES = [
     ("home", "/"),
     ("Over ons", "/over-ons/"),
     ("actor page", "/over-ons/maatwerkbedrijven/"),
+    ("finder", "/ondersteuning/"),
+    ("finder, filtered", "/ondersteuning/?voor=maatwerkbedrijven&status=open"),
+    ("measure", "/ondersteuning/collectief-maatwerk/"),
     ("search", "/zoeken/?q=maatwerk"),
 ]
 CONFIGS = [

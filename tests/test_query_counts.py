@@ -40,12 +40,13 @@ MOST_QUERIES_PER_PAGE = 14
 MOST_QUERIES_PER_NOT_FOUND = 19
 # A search adds the promotions and, per kind of result (pages, actor types) and per matching
 # method (full text, then fuzzy on PostgreSQL or prefix on SQLite), one search query plus one
-# query per page type among the results: bounded by the page types, never by the results.
-MOST_QUERIES_PER_SEARCH = 20
+# query per page type among the results: bounded by the page types, never by the results (the
+# support hub's four page types raised it from 20 to 24 on PostgreSQL).
+MOST_QUERIES_PER_SEARCH = 24
 # The support pages add their lists to what every page needs: measures (with their actor types),
 # calls (with their rounds), the calls overview's address and Over ons for actor-type links. No
-# page costs more than the costliest page before them, the search.
-MOST_QUERIES_PER_SUPPORT_PAGE = MOST_QUERIES_PER_SEARCH
+# page costs more than the costliest page before them, the search (20 queries).
+MOST_QUERIES_PER_SUPPORT_PAGE = 20
 
 
 def queries_per_page(client, page_types=PAGE_TYPES):

@@ -121,6 +121,16 @@ def test_two_choices_in_one_filter_give_either_and_two_filters_give_both(client)
     assert result_titles(both) == ["Collectief maatwerk"]
 
 
+def test_a_filtered_page_names_its_normalised_address_as_canonical(client):
+    response = client.get(FINDER + "?voor=maatwerkbedrijven&utm_source=x&soort=advice&voor=niets")
+
+    canonical = soup(response).find("link", rel="canonical")["href"]
+    assert canonical == "http://localhost/ondersteuning/?soort=advice&voor=maatwerkbedrijven"
+    assert soup(client.get(FINDER)).find("link", rel="canonical")["href"] == (
+        "http://localhost/ondersteuning/"
+    )
+
+
 def test_more_than_one_filter_keeps_the_page_out_of_search_engines(client):
     one = soup(client.get(FINDER + "?status=open"))
     two = soup(client.get(FINDER + "?status=open&soort=advice"))
@@ -289,6 +299,15 @@ def test_a_deadline_after_the_change_to_summer_time_is_on_brussels_clocks():
     assert call.status(datetime(2027, 3, 28, 9, 59, tzinfo=UTC)) == "open"
     assert call.status(datetime(2027, 3, 28, 10, 0, tzinfo=UTC)) == "closed"
     assert call.rounds.get().closes_label() == "28 maart 2027 om 12.00 uur"
+
+
+def test_a_deadline_after_the_change_to_winter_time_is_on_brussels_clocks():
+    # 31 October 2027: clocks go back from 03.00 to 02.00. Noon in Brussels is then 11.00 UTC.
+    call = make_call("Oproep winter", [(brussels(2027, 10, 1, 9, 0), brussels(2027, 10, 31, 12))])
+
+    assert call.status(datetime(2027, 10, 31, 10, 59, tzinfo=UTC)) == "open"
+    assert call.status(datetime(2027, 10, 31, 11, 0, tzinfo=UTC)) == "closed"
+    assert call.rounds.get().opens_label() == "1 oktober 2027 om 09.00 uur"
 
 
 def test_a_call_with_two_rounds_is_open_in_each_and_upcoming_between_them():

@@ -2,6 +2,7 @@
 Hoofdredacteur approves; the rights come from the page tree, so they cover the new types."""
 
 import pytest
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from actortypes.models import ActorType
@@ -155,3 +156,13 @@ def test_a_round_that_closes_before_it_opens_gets_a_dutch_error(client, hoofdred
     assert response.status_code == 200
     assert "Een ronde sluit na de opening." in response.content.decode()
     assert not CallPage.objects.filter(slug="oproep-circulaire-economie").exists()
+
+
+class TestSupportPagesRenderAndPreview(WagtailPageTestCase):
+    def test_measures_and_calls_render_and_preview_in_the_public_templates(self):
+        measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+        self.assertPageIsRenderable(measure)
+        self.assertPageIsPreviewable(measure, post_data=measure_form(title="Collectief maatwerk"))
+        for index in (SupportIndexPage.objects.get(), CallIndexPage.objects.get()):
+            self.assertPageIsRenderable(index)
+            self.assertPageIsPreviewable(index)

@@ -98,7 +98,8 @@ def breadcrumb_list(crumbs, url):
 def page_meta(context):
     """What the <head> says about the page, from the page or actor type being shown.
 
-    A view without a page sets meta_title, meta_description and meta_noindex in its context.
+    A view without a page sets meta_title, meta_description and meta_noindex in its context; a
+    page whose address has a meaningful query (the finder's filters) sets meta_query.
     """
     request = context.get("request")
     page = context.get("page")
@@ -178,7 +179,7 @@ def page_meta(context):
         "document_title": document_title,
         "title": title,
         "description": description,
-        "canonical_url": url,
+        "canonical_url": url + context["meta_query"] if url and context.get("meta_query") else url,
         "site_name": site_name,
         "noindex": bool(context.get("meta_noindex")),
         "json_ld": json_ld({"@context": "https://schema.org", "@graph": graph}),

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from pages.models import ContentPage, HomePage
 from tests.browser.conftest import screenshot
 from tests.html import SOFT_HYPHEN
+from tests.support_factories import SUPPORT_PAGES, support_showcase
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -58,6 +59,29 @@ def test_the_open_phone_menu_has_no_axe_violations(page, site_url):
     assert page.locator(".main-nav").is_visible()
     assert_no_violations(page)
     screenshot(page, "a11y-menu-open")
+
+
+@pytest.mark.parametrize("name", list(SUPPORT_PAGES))
+def test_support_page_type_has_no_axe_violations(page, site_url, name):
+    support_showcase()
+    page.goto(site_url + SUPPORT_PAGES[name])
+
+    assert_no_violations(page)
+    screenshot(page, f"a11y-support-{name}")
+
+
+def test_the_finder_works_with_the_keyboard_alone(page, site_url):
+    page.goto(site_url + "/ondersteuning/")
+    box = page.locator("#voor-maatwerkbedrijven")
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.locator(".finder__submit").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ondersteuning/?voor=maatwerkbedrijven")
+
+    assert page.locator(".finder__status").inner_text() == "3 maatregelen gevonden"
+    assert_no_violations(page)
 
 
 def test_server_error_page_has_no_axe_violations(page, site_url):
