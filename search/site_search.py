@@ -12,10 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db import connection
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, connection
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import Truncator
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.query import Fuzzy
@@ -23,6 +25,7 @@ from wagtail.search.utils import normalise_query_string
 
 from actortypes.models import ActorType
 from pages.models import AboutPage
+from pages.references import restricted_page_paths
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100
@@ -63,8 +66,20 @@ def clean_query(raw):
 
 def record_search(query):
     """Counts the search in Wagtail's search terms report (Instellingen › Zoektermen): the query
-    as typed (lowercased), one count a search a day in Brussels. Nothing about the visitor."""
-    Query.get(query.text).add_hit(date=timezone.localdate())
+    as typed (lowercased), one count a search a day in Brussels. Nothing about the visitor.
+
+    Query.add_hit reads the day's count before it adds one; a single UPDATE does the same for
+    every search of the day but the first."""
+    search_query = Query.get(query.text)
+    today = timezone.localdate()
+    counted = QueryDailyHits.objects.filter(query=search_query, date=today).update(
+        hits=F("hits") + 1
+    )
+    if not counted:
+        try:
+            QueryDailyHits.objects.create(query=search_query, date=today, hits=1)
+        except IntegrityError:  # the same search, at the same moment, made the day's row first
+            search_query.add_hit(date=today)
 
 
 def search_site(query, site, request=None):
@@ -98,7 +113,12 @@ def promoted_results(query, request=None):
 
 
 def matching_results(terms, site, request=None):
-    pages = Page.objects.live().public().in_site(site).specific()
+    # Searched as plain pages: the specific pages of both matching methods are loaded at once
+    # below, one query per page type instead of one per page type and method. The view
+    # restrictions are the request's own (pages.references), not a query of Page.public()'s.
+    pages = Page.objects.live().in_site(site)
+    for path in restricted_page_paths(request):
+        pages = pages.exclude(path__startswith=path)
     actor_types = ActorType.objects.live()
     scored = []
     for queryset in (pages, actor_types):
@@ -109,13 +129,39 @@ def matching_results(terms, site, request=None):
             scored.append((1, getattr(obj, "_score", 0) or 0, order, obj))
     # Full-text matches before extra matches; within each, the best score first.
     scored.sort(key=lambda item: (item[0], -item[1], item[2]))
-    about_page = AboutPage.objects.live().first()  # serves every actor type: looked up once
-    results = [as_result(obj, about_page, request) for *_rank, obj in scored]
+    # A page or actor type found by both methods counts once, where it ranks best.
+    found, seen = [], set()
+    for *_rank, obj in scored:
+        key = (type(obj), obj.pk)
+        if key not in seen:
+            seen.add(key)
+            found.append(obj)
+    specific = specific_pages([obj for obj in found if isinstance(obj, Page)])
+    found = [specific.get(obj.pk, obj) if isinstance(obj, Page) else obj for obj in found]
+    about_page = None
+    if any(isinstance(obj, ActorType) for obj in found):
+        # Over ons serves every actor type: looked up once, and not at all when it is found.
+        about_page = next((obj for obj in found if isinstance(obj, AboutPage)), None)
+        about_page = about_page or AboutPage.objects.live().first()
+    results = [as_result(obj, about_page, request) for obj in found]
     # A result whose title holds every search term is what the visitor is looking for: whoever
     # types "maatwerkbedrijf" wants the page Maatwerkbedrijven before pages that mention it.
     # Among those, the shortest title is closest to what was typed: "Activiteitencoöperaties"
     # before "Ondersteuning van activiteitencoöperaties".
     return sorted(results, key=lambda result: title_rank(result.title, terms))
+
+
+def specific_pages(pages):
+    """{id: specific page} for the given pages: one query per page type among them."""
+    ids_by_type = {}
+    for page in pages:
+        ids_by_type.setdefault(page.content_type_id, set()).add(page.pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:  # a page type whose code was removed stays a plain page
+            specific.update(model.objects.in_bulk(ids))
+    return specific
 
 
 def title_rank(title, terms):
@@ -172,11 +218,13 @@ def page_excerpt(page):
     if page.search_description:
         return page.search_description
     texts = [getattr(page, "intro", "")]
-    for block in getattr(page, "body", None) or []:
-        if block.block_type == "section":
-            texts += [block.value["heading"], block.value["text"].source]
-        elif block.block_type == "text":
-            texts.append(block.value.source)
+    body = getattr(page, "body", None)
+    # The stored form of the blocks: a page teaser's page is never looked up for an excerpt.
+    for block in body.raw_data if body else []:
+        if block["type"] == "section":
+            texts += [block["value"]["heading"], block["value"]["text"]]
+        elif block["type"] == "text":
+            texts.append(block["value"])
     # Wagtail's own extraction keeps a space between paragraphs, list items and lines:
     # "knooppunt.</p><p>We" reads "knooppunt. We", not "knooppunt.We".
     text = " ".join(" ".join(get_text_for_indexing(text) for text in texts).split())

@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from actortypes.models import ActorType
@@ -159,6 +160,27 @@ def test_drafts_and_unpublished_pages_are_not_found(client, maatwerkbedrijven):
 
     assert result_titles(search(client, "geheimzinnigwoord")) == []
     assert "Disclaimer" not in result_titles(search(client, "aansprakelijk"))
+
+
+@pytest.mark.parametrize("restriction_type", ["password", "login"])
+def test_private_pages_and_the_pages_below_them_are_not_found(client, home, restriction_type):
+    def add_page(parent, title):
+        page = parent.add_child(
+            instance=ContentPage(title=title, intro="<p>Over zeepkistenraces.</p>")
+        )
+        page.save_revision().publish()
+        return page
+
+    private = add_page(home, "Zeepkistenraces intern")
+    add_page(private, "Zeepkistenraces archief")
+    add_page(home, "Zeepkistenraces")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=restriction_type, password="geheim"
+    )
+
+    # Full text and the extra matching (fuzzy or prefix) alike.
+    assert result_titles(search(client, "zeepkistenraces")) == ["Zeepkistenraces"]
+    assert result_titles(search(client, "zeepkistenrace")) == ["Zeepkistenraces"]
 
 
 def test_a_published_change_is_found_at_once(client, maatwerkbedrijven):
