@@ -34,10 +34,11 @@ SUPPORT_PAGE_TYPES = {
 # point to and whether any of them is private (pages.references), and the Vlaanderen widget
 # setting; an actor page looks up itself and the others.
 MOST_QUERIES_PER_PAGE = 14
-# The 404 page adds what it needs to suggest the page meant and to list the main routes: the live
-# pages' addresses, the routes of each routable page type (Over ons and its actor types), the
-# main pages, Over ons and the actor types below it; a fixed number, however many there are.
-MOST_QUERIES_PER_NOT_FOUND = 19
+# The 404 page adds what it needs to suggest the page meant and to list the main routes: the view
+# restrictions (private pages are never suggested), the live pages' addresses, the routes of each
+# routable page type (Over ons and its actor types), the main pages, Over ons and the actor types
+# below it; a fixed number, however many there are.
+MOST_QUERIES_PER_NOT_FOUND = 20
 # A search adds the promotions and, per kind of result (pages, actor types) and per matching
 # method (full text, then fuzzy on PostgreSQL or prefix on SQLite), one search query plus one
 # query per page type among the results: bounded by the page types, never by the results (the

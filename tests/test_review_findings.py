@@ -3,6 +3,7 @@ attacker would; each test failed before its fix."""
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from actortypes.models import ActorType
@@ -138,3 +139,24 @@ def test_a_beheerder_does_not_see_a_superusers_usage(client, beheerder, superuse
     assert response.status_code != 200
     assert superuser.username not in response.content.decode()
     assert client.get(f"/admin/users/usage/{redacteur.pk}/").status_code == 200
+
+
+def test_the_404_page_never_reveals_a_private_pages_address(client, home):
+    # A near miss of a password-protected page (or of one below it) suggested its address,
+    # and a case variant answered 301 to it: a private page's slug is not for strangers.
+    plan = home.add_child(instance=Page(title="Vertrouwelijk plan", slug="vertrouwelijk-plan-2027"))
+    plan.save_revision().publish()
+    bijlage = plan.add_child(instance=Page(title="Bijlage", slug="bijlage-begroting"))
+    bijlage.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=plan, restriction_type=PageViewRestriction.PASSWORD, password="geheim-genoeg"
+    )
+
+    for typed in ("/vertrouwelijk-plan-2028/", "/vertrouwelijk-plan-2027/bijlage-begrotin/"):
+        response = client.get(typed)
+        assert response.status_code == 404
+        assert "vertrouwelijk-plan-2027" not in response.content.decode()
+    assert client.get("/Vertrouwelijk-Plan-2027/").status_code == 404
+    # The public pages keep theirs.
+    near_miss = client.get("/over-ons/maatwerkbedrijf/").content.decode()
+    assert 'href="/over-ons/maatwerkbedrijven/"' in near_miss
