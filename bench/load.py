@@ -43,7 +43,6 @@ class LoadResult:
 def _worker(base, urls, deadline, started_at, keep_body, answers, lock, stop):
     host = urlsplit(base)
     conn = None
-    local = []
     for url in urls:
         if time.monotonic() >= deadline or stop.is_set():
             break
@@ -70,22 +69,35 @@ def _worker(base, urls, deadline, started_at, keep_body, answers, lock, stop):
             conn.close()
             conn = None
             time.sleep(0.01)
-        local.append(answer)
+        # Shared at once, so that a test can wait for enough answers while the load goes on.
+        with lock:
+            answers.append(answer)
     if conn is not None:
         conn.close()
-    with lock:
-        answers.extend(local)
 
 
-def run_load(base, urls, seconds, concurrency, keep_body=lambda url, status: status != 200):
-    """GETs `urls` round-robin from `concurrency` threads for `seconds`; returns every answer.
+def run_load(
+    base,
+    urls,
+    seconds,
+    concurrency,
+    keep_body=lambda url, status: status != 200,
+    answers=None,
+    lock=None,
+    stop=None,
+):
+    """GETs `urls` round-robin from `concurrency` threads for `seconds` (or until `stop` is set);
+    returns every answer.
 
     `base` may be one address or a list of them (threads are spread over the instances).
+    `answers` (a list, guarded by `lock`) receives each answer as it comes.
     """
     bases = [base] if isinstance(base, str) else list(base)
     started_at = time.monotonic()
     deadline = started_at + seconds
-    answers, lock, stop = [], threading.Lock(), threading.Event()
+    answers = [] if answers is None else answers
+    lock = lock or threading.Lock()
+    stop = stop or threading.Event()
     threads = [
         threading.Thread(
             target=_worker,
@@ -108,16 +120,23 @@ def run_load(base, urls, seconds, concurrency, keep_body=lambda url, status: sta
     for thread in threads:
         thread.join(seconds + 30)
     stop.set()
-    answers.sort(key=lambda a: a.started)
-    return LoadResult(answers, time.monotonic() - started_at)
+    with lock:
+        ordered = sorted(answers, key=lambda a: a.started)
+    return LoadResult(ordered, time.monotonic() - started_at)
 
 
 class BackgroundLoad:
-    """run_load in a thread, so a test can stop a service while the load goes on."""
+    """run_load in a thread, so a test can stop a service while the load goes on.
+
+    A test waits for enough answers (wait_until) rather than for a number of seconds: a busy
+    machine answers fewer requests per second, and the phases simply last longer.
+    """
 
     def __init__(self, *args, **kwargs):
         self.result = None
         self.started = None
+        self._answers, self._lock, self._stop = [], threading.Lock(), threading.Event()
+        kwargs.update(answers=self._answers, lock=self._lock, stop=self._stop)
         self._thread = threading.Thread(target=self._run, args=args, kwargs=kwargs, daemon=True)
 
     def _run(self, *args, **kwargs):
@@ -131,5 +150,26 @@ class BackgroundLoad:
     def elapsed(self):
         return time.monotonic() - self.started
 
+    def answers(self):
+        """The answers so far, in the order their requests were sent."""
+        with self._lock:
+            return sorted(self._answers, key=lambda a: a.started)
+
+    def wait_until(self, condition, timeout=180):
+        """Waits until condition(answers so far) holds; TimeoutError after `timeout` seconds (a
+        bound for a broken run, far beyond what a slow machine needs)."""
+        deadline = time.monotonic() + timeout
+        while not condition(self.answers()):
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise TimeoutError(f"The load did not get there: {self.by_status()}")
+            time.sleep(0.1)
+
+    def by_status(self):
+        return LoadResult(self.answers()).by_status()
+
+    def stop(self):
+        self._stop.set()
+
     def __exit__(self, *exc):
+        self._stop.set()
         self._thread.join()

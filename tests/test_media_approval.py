@@ -155,10 +155,8 @@ def test_a_hoofdredacteur_may_replace_a_released_file(client, hoofdredacteur, re
 
 
 def test_a_redacteurs_image_is_shown_only_once_released(
-    client, redacteur, hoofdredacteur, home, root, review, settings
+    client, redacteur, hoofdredacteur, home, root, review
 ):
-    # What the page renders; clearing the page cache when media change is serving's part.
-    settings.PAGE_CACHE_TIMEOUT = 0
     client.force_login(redacteur)
     response = client.post("/admin/images/add/", {"title": "Werkplaats", "file": png()})
     assert response.status_code == 302

@@ -2,6 +2,8 @@
 
 import pytest
 
+from pages.models import Footer
+from search.site_search import MAX_QUERY_LENGTH
 from tests.html import main_text, soup, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +154,33 @@ def test_500_page_is_dutch_and_needs_no_database(client, django_assert_num_queri
         html = render_to_string("500.html")
     assert '<html lang="nl">' in html
     assert "Er ging iets mis" in html
+
+
+def test_the_department_is_named_in_one_place_the_footer(client):
+    footer = Footer.objects.live().get()
+    footer.organisation = "Departement Werk en Sociale Economie (WSE)"
+    footer.save_revision().publish()
+
+    html = soup(client.get("/"))
+    assert html.title.get_text() == "Sociale economie | Departement Werk en Sociale Economie (WSE)"
+    assert html.find(class_="site-header__tagline").get_text(strip=True) == (
+        "Departement Werk en Sociale Economie (WSE)"
+    )
+    assert '"name":"Departement Werk en Sociale Economie (WSE)"' in str(html.find("script"))
+    assert "Departement Werk en Sociale Economie (WSE)" in html.find("footer").get_text()
+
+
+def test_every_search_box_takes_as_many_characters_as_the_search(client):
+    for url in ["/", "/zoeken/?q=", "/bestaat-niet/"]:
+        for field in soup(client.get(url)).select("input[type=search]"):
+            assert field["maxlength"] == str(MAX_QUERY_LENGTH), url
+
+
+def test_the_first_breadcrumb_is_home_whatever_the_home_page_is_called(client, home):
+    home.title = "Sociale economie in Vlaanderen"
+    home.save_revision().publish()
+
+    html = soup(client.get("/over-ons/"))
+    crumbs = [li.get_text(strip=True) for li in html.select(".breadcrumbs__item")]
+    assert crumbs == ["Home", "Over ons"]
+    assert '"position":1,"name":"Home"' in str(html.find("script"))

@@ -39,11 +39,12 @@ MOST_QUERIES_PER_PAGE = 14
 # routable page type (Over ons and its actor types), the main pages, Over ons and the actor types
 # below it; a fixed number, however many there are.
 MOST_QUERIES_PER_NOT_FOUND = 20
-# A search adds the promotions and, per kind of result (pages, actor types) and per matching
-# method (full text, then fuzzy on PostgreSQL or prefix on SQLite), one search query plus one
-# query per page type among the results: bounded by the page types, never by the results (the
-# support hub's four page types raised it from 20 to 24 on PostgreSQL).
-MOST_QUERIES_PER_SEARCH = 24
+# A search adds the promotions, the count in Wagtail's search terms report (three queries) and,
+# per kind of result (pages, actor types) and per matching method (full text, then fuzzy on
+# PostgreSQL or prefix on SQLite), one search query plus one query per page type among the
+# results: bounded by the page types, never by the results. The support hub's four page types
+# and the footer's link check raised it from 20 to 26 on PostgreSQL; issue 12 brings it down.
+MOST_QUERIES_PER_SEARCH = 26
 # The support pages add their lists to what every page needs: measures (with their actor types),
 # calls (with their rounds), the calls overview's address and Over ons for actor-type links. No
 # page costs more than the costliest page before them, the search (20 queries).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.factories import EDITOR_PASSWORD
 
@@ -26,6 +26,10 @@ CHROMIUM_FLAGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR, "var", "screenshots")
 PHONE, DESKTOP = 390, 1280
+# How long a window waits for a page, an element or an expectation (Playwright: 30 s and 5 s).
+# A machine busy with other work is slow, not broken: these are bounds, never measurements.
+PATIENCE_MS = 90_000
+expect.set_options(timeout=PATIENCE_MS)
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +41,15 @@ def browser():
         pytest.skip(message)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        new_context = browser.new_context
+
+        def patient_context(**options):
+            context = new_context(**options)
+            context.set_default_timeout(PATIENCE_MS)
+            return context
+
+        # Every window of every test, also those a test opens itself.
+        browser.new_context = patient_context
         yield browser
         browser.close()
 

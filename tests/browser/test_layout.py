@@ -146,6 +146,11 @@ LINE_ENDS = """heading => {
         ("/over-ons/maatwerkbedrijven/", "Maatwerkbedrijven", 1),
         ("/over-ons/activiteitencooperaties/", "Activiteitencoöperaties", None),
         ("/toegankelijkheid/", "Toegankelijkheidsverklaring", None),
+        (
+            "/ondersteuning/activiteitencooperaties/",
+            "Ondersteuning van activiteitencoöperaties",
+            None,
+        ),
     ],
 )
 def test_headings_break_long_words_only_at_a_hyphenation_point(
