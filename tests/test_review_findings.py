@@ -160,3 +160,27 @@ def test_the_404_page_never_reveals_a_private_pages_address(client, home):
     # The public pages keep theirs.
     near_miss = client.get("/over-ons/maatwerkbedrijf/").content.decode()
     assert 'href="/over-ons/maatwerkbedrijven/"' in near_miss
+
+
+def test_a_measure_or_call_never_links_to_an_unpublished_actor_type(client):
+    # Unpublishing an actor type left "Voor wie" on measures and calls linking to its address,
+    # now a 404, and naming it in their JSON-LD audience.
+    ondernemingen = ActorType.objects.get(slug="ondernemingen")
+    maatwerkbedrijven = ActorType.objects.get(slug="maatwerkbedrijven")
+    measure = make_measure(
+        "Tijdelijke steun", actor_types=[ondernemingen, maatwerkbedrijven], slug="tijdelijk"
+    )
+    make_call(
+        "Oproep tijdelijk",
+        [open_round(timezone.now())],
+        actor_types=[ondernemingen, maatwerkbedrijven],
+        measure=measure,
+        slug="oproep-tijdelijk",
+    )
+    ondernemingen.unpublish()
+
+    for url in ("/ondersteuning/tijdelijk/", "/oproepen/oproep-tijdelijk/"):
+        html = client.get(url).content.decode()
+        assert "/over-ons/ondernemingen/" not in html, url
+        assert "Ondernemingen" not in html, url
+        assert 'href="/over-ons/maatwerkbedrijven/"' in html, url
