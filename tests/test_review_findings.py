@@ -34,7 +34,7 @@ def call_form(rounds, **changes):
     return nested_form_data(data)
 
 
-def test_a_call_without_rounds_is_refused(client, hoofdredacteur):
+def test_a_call_without_rounds_is_refused_in_plain_dutch(client, hoofdredacteur):
     index = CallIndexPage.objects.get()
     client.force_login(hoofdredacteur)
     response = client.post(
@@ -42,7 +42,7 @@ def test_a_call_without_rounds_is_refused(client, hoofdredacteur):
         {**call_form([]), "action-publish": "1"},
     )
     assert response.status_code == 200
-    assert "Verstuur minimaal 1 formulier." in response.content.decode()
+    assert "Voeg er minstens 1 toe." in response.content.decode()
     assert not CallPage.objects.filter(slug="oproep-circulaire-economie").exists()
 
 
