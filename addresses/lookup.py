@@ -1,9 +1,11 @@
 """Which public address a visitor probably meant, when the one they typed does not exist.
 
-The known addresses of a site are its live pages and the routes below them (each
+The known addresses of a site are its live, public pages and the routes below them (each
 `RoutablePageMixin` page lists its routes in `get_route_paths()`, as Wagtail's redirects and
-frontend-cache apps expect). Two addresses are *variants* of each other when they differ only in
-case, diacritics, `&` or spaces: both slugify to the same path. A near miss is found with difflib.
+frontend-cache apps expect). A page behind a view restriction (password, login, groups), and
+everything below it, is left out: a 404 never reveals a private page's address.
+Two addresses are *variants* of each other when they differ only in case, diacritics, `&` or
+spaces: both slugify to the same path. A near miss is found with difflib.
 """
 
 import difflib
@@ -12,6 +14,7 @@ from urllib.parse import unquote
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site, get_page_models
 
+from addresses.private import restricted_page_paths
 from addresses.slugs import slugify
 
 # How alike (difflib's ratio, 0–1) a mistyped address must be to a real one to be suggested.
@@ -26,10 +29,12 @@ def normalise(path):
 
 
 def known_paths(request):
-    """Returns the path of every live page and route of the request's site, e.g. "/over-ons/".
+    """Returns the path of every live, public page and route of the request's site, e.g.
+    "/over-ons/".
 
-    A fixed number of queries, however many pages there are: one for the pages, one per
-    routable page type (plus what its `get_route_paths` needs). Computed once per request.
+    A fixed number of queries, however many pages there are: one for the view restrictions, one
+    for the pages, one per routable page type (plus what its `get_route_paths` needs). Computed
+    once per request.
     """
     if hasattr(request, "_known_paths"):
         return request._known_paths
@@ -37,12 +42,17 @@ def known_paths(request):
     paths = []
     if site is not None:
         root = site.root_page
+        # Looked up once per request: the footer's link check reuses the list.
+        private = restricted_page_paths(request)
         below_root = Page.objects.live().descendant_of(root, inclusive=True)
-        for url_path in below_root.values_list("url_path", flat=True):
-            paths.append(_site_path(url_path, root))
+        for url_path, tree_path in below_root.values_list("url_path", "path"):
+            if not tree_path.startswith(private):
+                paths.append(_site_path(url_path, root))
         for model in get_page_models():
             if issubclass(model, RoutablePageMixin) and not model._meta.abstract:
                 for page in model.objects.live().descendant_of(root, inclusive=True):
+                    if page.path.startswith(private):
+                        continue
                     page_path = _site_path(page.url_path, root)
                     paths.extend(
                         page_path + route.lstrip("/")

@@ -13,6 +13,7 @@ bulk actions on the user listing all ask it, so a forged POST meets the same rul
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.views.generic import usage
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.users.views import users
@@ -133,6 +134,10 @@ class HistoryView(AccountCheckedMixin, users.HistoryView):
     pass
 
 
+class UsageView(AccountCheckedMixin, usage.UsageView):
+    pass
+
+
 class UserViewSet(users.UserViewSet):
     """Wagtail's user admin with the rules above and the forms of editorial/forms.py."""
 
@@ -141,6 +146,10 @@ class UserViewSet(users.UserViewSet):
     edit_view_class = EditView
     delete_view_class = DeleteView
     history_view_class = HistoryView
+    usage_view_class = UsageView
+    # Wagtail's "Copy" of an account hands the copied account itself to the creation form
+    # (saving would overwrite it) and our forms need for_user: accounts are made, not copied.
+    copy_view_enabled = False
     create_template_name = "editorial/users/create.html"
     edit_template_name = "editorial/users/edit.html"
 

@@ -43,4 +43,9 @@ MENDED = [
     gettext_noop("Page visibility: "),
     gettext_noop("Locking: "),
     gettext_noop("Status: "),
+    # Django's formsets, for an inline panel with a minimum (a call's submission rounds): its
+    # Dutch "Verstuur minimaal 1 formulier." speaks of forms that editors never see.
+    ngettext_lazy(
+        "Please submit at least %(num)d form.", "Please submit at least %(num)d forms.", 0
+    ),
 ]

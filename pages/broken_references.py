@@ -20,7 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex
 from wagtail.snippets.models import get_snippet_models
 
-from pages.references import restricted_collection_ids, restricted_page_paths
+from addresses.private import restricted_page_paths
+from pages.references import restricted_collection_ids
 
 GONE = _("deleted or does not exist")
 UNPUBLISHED = _("not published")

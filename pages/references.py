@@ -9,20 +9,9 @@ references in the report "Verbroken verwijzingen" (pages.wagtail_hooks).
 below one), an image or document in a collection with one, such as "Te keuren" (editorial).
 """
 
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
-
-def restricted_page_paths(request=None):
-    """Tree paths of the pages that carry a view restriction (everything below them is private).
-
-    Looked up once per request when one is given: a footer with ten links costs one query.
-    """
-    paths = getattr(request, "_restricted_page_paths", None)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            request._restricted_page_paths = paths
-    return paths
+from addresses.private import restricted_page_paths
 
 
 def restricted_collection_ids():

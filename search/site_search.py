@@ -24,8 +24,8 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from actortypes.models import ActorType
+from addresses.private import restricted_page_paths
 from pages.models import AboutPage
-from pages.references import restricted_page_paths
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100
@@ -115,7 +115,7 @@ def promoted_results(query, request=None):
 def matching_results(terms, site, request=None):
     # Searched as plain pages: the specific pages of both matching methods are loaded at once
     # below, one query per page type instead of one per page type and method. The view
-    # restrictions are the request's own (pages.references), not a query of Page.public()'s.
+    # restrictions are the request's own (addresses.private), not a query of Page.public()'s.
     pages = Page.objects.live().in_site(site)
     for path in restricted_page_paths(request):
         pages = pages.exclude(path__startswith=path)

@@ -157,8 +157,9 @@ class MeasurePage(Page):
 
     @cached_property
     def listed_actor_types(self):
-        """The actor types this page is for, in the editors' order; read once per page view."""
-        return list(self.actor_types.all())
+        """The published actor types this page is for, in the editors' order (an unpublished
+        one has no address to link to); read once per page view."""
+        return [actor_type for actor_type in self.actor_types.all() if actor_type.live]
 
     def main_entity(self, url, organisation_id, request=None):
         """schema.org JSON-LD: a measure is a GovernmentService the department provides."""
@@ -349,8 +350,9 @@ class CallPage(Page):
 
     @cached_property
     def listed_actor_types(self):
-        """The actor types this page is for, in the editors' order; read once per page view."""
-        return list(self.actor_types.all())
+        """The published actor types this page is for, in the editors' order (an unpublished
+        one has no address to link to); read once per page view."""
+        return [actor_type for actor_type in self.actor_types.all() if actor_type.live]
 
     def main_entity(self, url, organisation_id, request=None):
         """schema.org JSON-LD: a call is a Grant (the funding it invites proposals for), funded

@@ -37,6 +37,7 @@ MOST_QUERIES_PER_PAGE = 13
 # The 404 page adds what it needs to suggest the page meant and to list the main routes: the live
 # pages' addresses, the routes of each routable page type (Over ons and its actor types), the
 # main pages, Over ons and the actor types below it; a fixed number, however many there are.
+# Private pages are never suggested: the view restrictions are the list the footer checks too.
 MOST_QUERIES_PER_NOT_FOUND = 19
 # A search adds the promotions, the count in Wagtail's search terms report (two queries: the
 # query, then one UPDATE of the day's count), per kind of result (pages, actor types) and per
