@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pages.references import is_public_page
 from support import clock
 from support.blocks import SupportBodyBlock
 
@@ -370,24 +371,28 @@ class CallPage(Page):
                 for actor_type in self.listed_actor_types
             ],
         }
-        measure = self.measure
-        if measure and measure.live:
+        measure = self.public_measure(request)
+        if measure:
             data["isPartOf"] = {"@id": f"{measure.get_full_url(request)}#maatregel"}
         return data
+
+    def public_measure(self, request=None):
+        """The measure this call belongs to, or None when visitors may not see it (unpublished,
+        expired or private, as pages.references decides for every link)."""
+        measure = self.measure
+        return measure if measure and is_public_page(measure, request) else None
 
     def get_context(self, request, *args, **kwargs):
         from support import listings
 
         context = super().get_context(request, *args, **kwargs)
         at = clock.now()
-        measure = self.measure
         context.update(
             status=self.status(at),
             status_label=self.status_label(at),
             rounds=self._rounds(),
             actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
-            # A measure that is no longer published is not linked.
-            measure=measure if measure and measure.live else None,
+            measure=self.public_measure(request),
             next_change=self.next_change(at),
         )
         return context

@@ -184,3 +184,24 @@ def test_a_measure_or_call_never_links_to_an_unpublished_actor_type(client):
         assert "/over-ons/ondernemingen/" not in html, url
         assert "Ondernemingen" not in html, url
         assert 'href="/over-ons/maatwerkbedrijven/"' in html, url
+
+
+def test_a_call_never_links_to_a_private_measure(client):
+    # A password on the measure hid it from the finder, but its calls still linked to it and
+    # named it in their JSON-LD.
+    measure = make_measure("Besloten steun", slug="besloten-steun")
+    make_call(
+        "Oproep besloten", [open_round(timezone.now())], measure=measure, slug="oproep-besloten"
+    )
+    assert (
+        'href="/ondersteuning/besloten-steun/"'
+        in client.get("/oproepen/oproep-besloten/").content.decode()
+    )
+
+    PageViewRestriction.objects.create(
+        page=measure, restriction_type=PageViewRestriction.PASSWORD, password="geheim-genoeg"
+    )
+
+    html = client.get("/oproepen/oproep-besloten/").content.decode()
+    assert "/ondersteuning/besloten-steun/" not in html
+    assert "Besloten steun" not in html
