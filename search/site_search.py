@@ -13,11 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, connection
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 from django.utils.text import Truncator
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.query import Fuzzy
@@ -66,20 +65,8 @@ def clean_query(raw):
 
 def record_search(query):
     """Counts the search in Wagtail's search terms report (Instellingen › Zoektermen): the query
-    as typed (lowercased), one count a search a day in Brussels. Nothing about the visitor.
-
-    Query.add_hit reads the day's count before it adds one; a single UPDATE does the same for
-    every search of the day but the first."""
-    search_query = Query.get(query.text)
-    today = timezone.localdate()
-    counted = QueryDailyHits.objects.filter(query=search_query, date=today).update(
-        hits=F("hits") + 1
-    )
-    if not counted:
-        try:
-            QueryDailyHits.objects.create(query=search_query, date=today, hits=1)
-        except IntegrityError:  # the same search, at the same moment, made the day's row first
-            search_query.add_hit(date=today)
+    as typed (lowercased), one count a search a day in Brussels. Nothing about the visitor."""
+    Query.get(query.text).add_hit(date=timezone.localdate())
 
 
 def search_site(query, site, request=None):
