@@ -1,11 +1,7 @@
-import math
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
@@ -23,8 +19,18 @@ from wagtail.models import (
 from wagtail.search import index
 
 from actortypes.models import ActorType
+from pages import clock
 from pages import phone as phone_numbers
 from pages.blocks import BodyBlock
+
+
+def sections_from_hooks(hook_name, request, *args):
+    """What other apps add to a page of ours (the home page, an actor page), from the hooks
+    registered under hook_name, in registration order. Each hook takes (request, *args) and
+    returns a list of dicts: "template", "context" and "expires_at" (an aware datetime when what
+    the section shows changes next, or None). Hooks are called by name, so pages needs no import
+    of the apps above it."""
+    return [section for hook in hooks.get_hooks(hook_name) for section in hook(request, *args)]
 
 
 class IntroBodyPage(Page):
@@ -52,6 +58,17 @@ class HomePage(IntroBodyPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = sections_from_hooks("home_page_sections", request)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Kept no longer than what a section shows stays true (a call closes, an event starts).
+        sections = response.context_data["home_sections"]
+        return clock.limit_max_age(response, clock.earliest(s.get("expires_at") for s in sections))
 
 
 class AboutPage(RoutablePageMixin, IntroBodyPage):
@@ -112,13 +129,9 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         actor_type = get_object_or_404(ActorType.objects.live(), slug=slug)
         context = self.actor_type_context(request, actor_type)
         response = TemplateResponse(request, actor_type.template, context)
-        expiry = [s["expires_at"] for s in context["actor_type_sections"] if s.get("expires_at")]
-        if expiry:
-            # Browsers, proxies and the page cache keep the page no longer than it is true
-            # (a call on it opens or closes): serving.middleware honours a shorter max-age.
-            seconds = math.ceil((min(expiry) - timezone.now()).total_seconds())
-            patch_cache_control(response, max_age=max(0, seconds))
-        return response
+        # Kept no longer than the page is true (a call on it opens or closes).
+        sections = context["actor_type_sections"]
+        return clock.limit_max_age(response, clock.earliest(s.get("expires_at") for s in sections))
 
     def actor_type_context(self, request, actor_type):
         """The context of an actor type's page, for the route above and the admin preview."""
@@ -133,14 +146,8 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
 
     def actor_type_sections(self, request, actor_type):
         """What other apps show on an actor page (support: its measures and calls), from the
-        "actor_type_sections" hooks. Each hook returns a list of dicts: "template", "context"
-        and "expires_at" (when what it shows changes next, or None). Hooks are called by name,
-        so this app needs no import of the apps above it."""
-        return [
-            section
-            for hook in hooks.get_hooks("actor_type_sections")
-            for section in hook(request, actor_type)
-        ]
+        "actor_type_sections" hooks; see sections_from_hooks."""
+        return sections_from_hooks("actor_type_sections", request, actor_type)
 
     def get_sitemap_urls(self, request=None):
         # The actor types live at routes below this page, which the page tree does not list.

@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from actortypes.models import ActorType
-from support import clock, listings
+from pages import clock
+from support import listings
 from support.models import MeasureStatus, SupportKind
 
 # The query parameters the finder reads; serving.middleware caches finder pages per set of them.

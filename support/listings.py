@@ -4,16 +4,12 @@ Every listing takes a fixed number of queries however much content there is: rou
 types are prefetched, sorting and counting happen in Python.
 """
 
-import math
-
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.utils.cache import patch_cache_control
 from wagtail.models import PageViewRestriction
 
 from pages.models import AboutPage
-from support import clock
 from support.models import CallPage, CallStatus, MeasurePage, MeasureStatus
 
 PER_PAGE = 20
@@ -82,15 +78,6 @@ def next_change(pages, at):
         if page.expire_at and page.expire_at > at:
             moments.append(page.expire_at)
     return min(moments, default=None)
-
-
-def limit_max_age(response, until):
-    """Tells browsers, proxies and the page cache to keep the response no longer than `until`
-    (Cache-Control: max-age, which serving.middleware honours). Returns the response."""
-    if until is not None:
-        seconds = max(0, math.ceil((until - clock.now()).total_seconds()))
-        patch_cache_control(response, max_age=seconds)
-    return response
 
 
 def actor_type_links(actor_types, request=None):

@@ -9,8 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pages import clock
 from pages.references import is_public_page
-from support import clock
 from support.blocks import SupportBodyBlock
 
 
@@ -193,10 +193,8 @@ class MeasurePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from support.listings import limit_max_age
-
         response = super().serve(request, *args, **kwargs)
-        return limit_max_age(response, response.context_data["next_change"])
+        return clock.limit_max_age(response, response.context_data["next_change"])
 
 
 class CallIndexPage(Page):
@@ -231,12 +229,10 @@ class CallIndexPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from support.listings import limit_max_age
-
         response = super().serve(request, *args, **kwargs)
         archive = response.context_data["archive"]
         response.cacheable_query = request.GET.getlist("page") in ([], [str(archive.number)])
-        return limit_max_age(response, response.context_data["next_change"])
+        return clock.limit_max_age(response, response.context_data["next_change"])
 
 
 class CallPage(Page):
@@ -398,10 +394,8 @@ class CallPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from support.listings import limit_max_age
-
         response = super().serve(request, *args, **kwargs)
-        return limit_max_age(response, response.context_data["next_change"])
+        return clock.limit_max_age(response, response.context_data["next_change"])
 
     def closed_at(self):
         """When the last round closed (for the archive, newest first)."""

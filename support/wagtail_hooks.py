@@ -6,7 +6,8 @@ show; this keeps actortypes and pages free of any import of support.
 
 from wagtail import hooks
 
-from support import clock, listings
+from pages import clock
+from support import listings
 from support.models import CallIndexPage, CallStatus
 
 

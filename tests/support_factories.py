@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from support.clock import BRUSSELS
+from pages.clock import BRUSSELS
 from support.models import CallIndexPage, CallPage, CallRound, MeasurePage, SupportIndexPage
 
 

@@ -17,6 +17,9 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 
 INSTALLED_APPS = [
     "content",
+    "opendata",
+    "newsroom",
+    "partners",
     "support",
     "pages",
     "actortypes",
