@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actortypes.models import ActorType
+from partners.models import Partner
 from support.models import CallIndexPage, MeasurePage, SupportIndexPage
 from tests.support_factories import make_call, make_measure
 
@@ -124,6 +125,47 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
 
     add_support_content(10, 500)
     with_five_hundred = queries_per_page(client, SUPPORT_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+
+
+PARTNER_PAGE_TYPES = {
+    "partner list": "/partners/",
+    "partner list, filtered": "/partners/?voor=maatwerkbedrijven",
+    "partner list, page 2": "/partners/?page=2",
+    "actor page": "/over-ons/maatwerkbedrijven/",
+}
+
+
+def add_partners(start, stop, logo):
+    """Live partners for maatwerkbedrijven and ondernemingen, every other one with a logo."""
+    maatwerk = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    partners = Partner.objects.bulk_create(
+        Partner(
+            name=f"Partner {number:03}",
+            website=f"https://partner-{number}.example.org",
+            description=f"Wat partner {number} doet.",
+            logo=logo if number % 2 else None,
+            logo_alt_text=f"Partner {number}" if number % 2 else "",
+            live=True,
+        )
+        for number in range(start, stop)
+    )
+    Partner.actor_types.through.objects.bulk_create(
+        Partner.actor_types.through(partner=partner, actortype=actor_type)
+        for partner in partners
+        for actor_type in maatwerk
+    )
+
+
+def test_partner_pages_cost_the_same_with_10_and_with_500_partners(client, settings, photo):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_partners(0, 10, photo)
+    with_ten = queries_per_page(client, PARTNER_PAGE_TYPES)
+
+    add_partners(10, 500, photo)
+    with_five_hundred = queries_per_page(client, PARTNER_PAGE_TYPES)
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten

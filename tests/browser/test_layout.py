@@ -15,6 +15,7 @@ PAGES = [
     ("actor-type", "/over-ons/maatwerkbedrijven/", "Maatwerkbedrijven"),
     ("content-page", "/toegankelijkheid/", "Toegankelijkheidsverklaring"),
     ("search", "/zoeken/?q=sociale+economie", "Zoeken"),
+    ("partners", "/partners/", "Partners"),
     ("not-found", "/over-ons/bestaat-niet/", "Pagina niet gevonden"),
 ]
 
@@ -185,7 +186,7 @@ def hub_sections(site_url):
         home.add_child(
             instance=ContentPage(title=title, slug=title.lower(), show_in_menus=True)
         ).save_revision().publish()
-    return ["Ondersteuning", "Oproepen", "Over ons", "Contact", "Nieuws", "Agenda"]
+    return ["Ondersteuning", "Oproepen", "Partners", "Over ons", "Contact", "Nieuws", "Agenda"]
 
 
 def test_on_a_desktop_the_sections_stand_in_one_row_below_the_name_and_search_box(
