@@ -1,5 +1,5 @@
-"""Realistic content in bulk for the benchmark: `--items N` measures, calls, actor types (and,
-once the newsroom has them, news and events) on top of the seed content.
+"""Realistic content in bulk for the benchmark: `--items N` measures, calls, events and actor
+types on top of the seed content.
 
     DATABASE_URL=… python -m bench.fill --items 5000
 
@@ -160,6 +160,38 @@ def add_calls(rng, count, actor_types, measures, now):
     return calls
 
 
+def add_events(rng, count, actor_types, now):
+    from newsroom.models import AttendanceMode, EventIndexPage, EventPage, Province
+
+    index = EventIndexPage.objects.get()
+    start = EventPage.objects.filter(slug__startswith="benchmark-activiteit-").count()
+    provinces = [province for province in Province if province != Province.ONLINE]
+    events = []
+    for number in range(start, start + count):
+        # Mostly past events (the archive), some coming up.
+        start_at = now + timedelta(days=rng.randint(-1500, 120), hours=rng.randint(0, 8))
+        online = rng.random() < 0.2
+        events.append(
+            EventPage(
+                title=f"Benchmark activiteit {number} {rng.choice(WORDS)}",
+                slug=f"benchmark-activiteit-{number}",
+                summary=sentence(rng, 18),
+                start_at=start_at,
+                end_at=start_at + timedelta(hours=rng.choice((2, 3, 7))),
+                attendance_mode=AttendanceMode.ONLINE if online else AttendanceMode.OFFLINE,
+                venue_name="" if online else "Herman Teirlinck",
+                street="" if online else "Havenlaan 88",
+                postcode="" if online else "1000",
+                municipality="" if online else "Brussel",
+                province=Province.ONLINE if online else rng.choice(provinces),
+                body=[("text", paragraphs(rng, 2))],
+            )
+        )
+    add_children(index, events, now)
+    link_actor_types(EventPage, events, actor_types, rng)
+    return events
+
+
 def link_actor_types(model, pages, actor_types, rng):
     through = model.actor_types.through
     source = f"{model._meta.model_name}_id"
@@ -171,11 +203,15 @@ def link_actor_types(model, pages, actor_types, rng):
 
 
 def shares(items):
-    """How many of each kind make `items`: {"actor types": …, "measures": …, "calls": …}."""
+    """How many of each kind make `items`: {"actor types": …, "measures": …, "calls": …,
+    "events": …}, the pages in equal parts."""
     actor_types = int(items * ACTOR_TYPES_PER_ITEM)
-    rest = items - actor_types
-    measures = rest // 2
-    return {"actor types": actor_types, "measures": measures, "calls": rest - measures}
+    kinds = ["measures", "calls", "events"]
+    each, left = divmod(items - actor_types, len(kinds))
+    counts = {"actor types": actor_types}
+    for number, kind in enumerate(kinds):
+        counts[kind] = each + (1 if number < left else 0)
+    return counts
 
 
 def fill(items, seed=1):
@@ -195,6 +231,7 @@ def fill(items, seed=1):
         actor_types = list(ActorType.objects.live())
         measures = add_measures(rng, counts["measures"], actor_types, now)
         add_calls(rng, counts["calls"], actor_types, measures, now)
+        add_events(rng, counts["events"], actor_types, now)
     index_items()
     return {**counts, "seconds": round(time.monotonic() - started, 1)}
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from actortypes.models import ActorType
 from bench import fill, report
 from bench.run import parse_wrk
+from newsroom.models import EventPage
 from support.models import CallIndexPage, CallPage, MeasurePage, SupportIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -15,30 +16,34 @@ pytestmark = pytest.mark.django_db
 def test_the_filler_adds_n_published_items_in_a_valid_page_tree(client):
     problems = Page.find_problems()
     measures, calls = MeasurePage.objects.count(), CallPage.objects.count()
+    events = EventPage.objects.count()
 
     added = fill.fill(210)
 
-    assert {key: added[key] for key in ("actor types", "measures", "calls")} == {
+    assert {key: added[key] for key in ("actor types", "measures", "calls", "events")} == {
         "actor types": 2,
-        "measures": 104,
-        "calls": 104,
+        "measures": 70,
+        "calls": 69,
+        "events": 69,
     }
     # Treebeard finds nothing wrong that was not wrong before (paths, depths, numchild).
     assert Page.find_problems() == problems
-    assert MeasurePage.objects.live().count() == measures + 104
-    assert CallPage.objects.live().count() == calls + 104
-    assert SupportIndexPage.objects.get().get_children().count() == measures + 104
-    assert CallIndexPage.objects.get().get_children().count() == calls + 104
+    assert MeasurePage.objects.live().count() == measures + 70
+    assert CallPage.objects.live().count() == calls + 69
+    assert SupportIndexPage.objects.get().get_children().count() == measures + 70
+    assert CallIndexPage.objects.get().get_children().count() == calls + 69
     assert all(call.rounds.exists() for call in CallPage.objects.filter(slug__startswith="bench"))
     assert ActorType.objects.filter(slug="benchmark-actortype-7").exists()
 
-    response = client.get("/ondersteuning/benchmark-maatregel-103/")
+    response = client.get("/ondersteuning/benchmark-maatregel-69/")
     assert response.status_code == 200
-    assert "Benchmark maatregel 103" in response.content.decode()
+    assert "Benchmark maatregel 69" in response.content.decode()
     assert client.get("/oproepen/benchmark-oproep-0/").status_code == 200
+    assert EventPage.objects.live().count() == events + 69
+    assert client.get("/agenda/benchmark-activiteit-68/").status_code == 200
     assert client.get("/over-ons/benchmark-actortype-7/").status_code == 200
     # Indexed for search too.
-    assert MeasurePage.objects.live().search("benchmark").count() == 104
+    assert MeasurePage.objects.live().search("benchmark").count() == 70
     assert "Benchmark" in client.get("/zoeken/?q=benchmark").content.decode()
 
 
@@ -48,8 +53,9 @@ def test_the_filler_can_add_more_items_to_a_filled_site():
     fill.fill(10)
     fill.fill(10)
 
+    # Twice 10 items: 4 measures each, numbered on.
     slugs = MeasurePage.objects.filter(slug__startswith="benchmark").values_list("slug", flat=True)
-    assert sorted(slugs) == [f"benchmark-maatregel-{number}" for number in range(10)]
+    assert sorted(slugs) == [f"benchmark-maatregel-{number}" for number in range(8)]
     assert Page.find_problems() == problems
 
 
