@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    # Open data for partners (feeds and JSON); the page that documents them is a Wagtail page.
+    path("open-data/", include("opendata.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
