@@ -9,6 +9,8 @@ import time_machine
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from actortypes.models import ActorType
 from content import data as content_data
@@ -16,6 +18,7 @@ from opendata.catalogue import DATASETS, load_schema, schema_fields
 from opendata.feeds import NAMESPACE
 from opendata.licence import LICENCE_ID, LICENCE_URL
 from opendata.models import OpenDataPage
+from pages.models import HomePage
 from tests.html import main_text, soup
 from tests.support_factories import brussels, make_call, make_measure, open_round
 
@@ -360,6 +363,28 @@ def test_the_field_list_is_read_from_the_schema_files():
         for path in paths
         if path.count(".") == 1 and path.startswith("items[].")
     }
+
+
+class TestOpenDataPageTree(WagtailPageTestCase):
+    def test_one_open_data_page_below_the_home_page(self):
+        self.assertAllowedParentPageTypes(OpenDataPage, {HomePage})
+        self.assertAllowedSubpageTypes(OpenDataPage, {})
+        self.assertCanCreateAt(HomePage, OpenDataPage)
+        # The seed made the one there may be.
+        self.assertFalse(OpenDataPage.can_create_at(HomePage.objects.get()))
+
+    def test_it_renders_and_previews(self):
+        page = OpenDataPage.objects.get()
+        self.assertPageIsRenderable(page)
+        post_data = nested_form_data(
+            {
+                "title": "Open data",
+                "slug": "open-data",
+                "intro": rich_text("<p>Een nieuwe inleiding in de preview.</p>"),
+                "body": streamfield([]),
+            }
+        )
+        self.assertPageIsPreviewable(page, post_data=post_data)
 
 
 def test_editors_write_the_introduction_of_the_open_data_page(client):
