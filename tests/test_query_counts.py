@@ -158,6 +158,7 @@ def test_open_data_costs_the_same_with_10_and_with_500_measures_and_calls(client
     assert page <= MOST_QUERIES_PER_PAGE
     assert max(with_ten.values()) <= MOST_QUERIES_PER_OPEN_DATA_ADDRESS, with_ten
 
+
 AGENDA_PAGE_TYPES = {
     "home": "/",
     "agenda": "/agenda/",
