@@ -37,6 +37,7 @@ PAGES = {
     "newsroom.EventIndexPage": "/agenda/",
     "newsroom.EventIndexPage, archive": "/agenda/archief/",
     "newsroom.EventPage": "/agenda/studiedag-sociale-economie/",
+    "opendata.OpenDataPage": "/open-data/",
 }
 
 

@@ -224,6 +224,7 @@ def test_the_sitemap_lists_every_page_and_every_actor_type(client):
             "/toegankelijkheid/",
             "/privacy/",
             "/disclaimer/",
+            "/open-data/",
         ]
     ]
     assert all(url.findtext("sm:lastmod", namespaces=SITEMAP_NS) for url in root)
