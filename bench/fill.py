@@ -215,8 +215,9 @@ def shares(items):
 
 
 def fill(items, seed=1):
-    """Adds `items` published items to the seeded site in one transaction; returns how many of
-    each kind were added and the seconds it took ({"measures": 2475, …, "seconds": 4.2})."""
+    """Adds `items` published items to the seeded site in one transaction, then indexes them;
+    returns how many of each kind were added and the seconds each step took
+    ({"measures": 1650, …, "seconds to insert": 4.2, "seconds to index": 3.1})."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -232,8 +233,13 @@ def fill(items, seed=1):
         measures = add_measures(rng, counts["measures"], actor_types, now)
         add_calls(rng, counts["calls"], actor_types, measures, now)
         add_events(rng, counts["events"], actor_types, now)
+    inserted = time.monotonic()
     index_items()
-    return {**counts, "seconds": round(time.monotonic() - started, 1)}
+    return {
+        **counts,
+        "seconds to insert": round(inserted - started, 1),
+        "seconds to index": round(time.monotonic() - inserted, 1),
+    }
 
 
 def index_items():
