@@ -1,10 +1,10 @@
-"""Filtering a listing on facets from a plain GET form, shared by the support finder and the
-partner list: each facet is a query parameter ("voor", "soort", …), each option one of its
-values, and each option shows how many items choosing it would give.
+"""Filters for a listing, as a plain GET form of checkboxes (the support finder, the agenda).
 
-Counting is the usual faceted way: with the other facets' choices applied and this one's
-choices replaced by the option. It happens in Python over items already loaded, so a listing
-costs the same queries however many items it has.
+A listing names its facets (a query parameter and its options); `choose` reads which options a
+request selected, `count_and_filter` counts, per option, how many items choosing it would give
+(with the other facets applied and this one's choices replaced by the option: the usual faceted
+way) and returns the items that match every facet. Counting happens in Python over items the
+listing read with a fixed number of queries, so filters cost no query per item.
 """
 
 from dataclasses import dataclass, field
@@ -32,19 +32,10 @@ class Facet:
         return [option for option in self.options if option.selected]
 
 
-@dataclass
-class Filtered:
-    """The items that match every chosen option, and what the request asked for."""
-
-    items: list
-    selected_count: int
-    # False when the address holds a value the facets do not know, or one value twice.
-    is_canonical: bool
-
-
-def apply_facets(facets, keyed_items, request):
-    """Marks the options the request chose, counts every option and returns the matching items
-    as a Filtered. keyed_items are (item, {facet name: set of the values it matches}) pairs."""
+def choose(facets, request):
+    """Marks the options the request selected. Returns ({facet name: set of chosen values},
+    is_canonical): False when the address repeats a value or holds one the facet does not know
+    (such a page is shown, but not stored in the page cache)."""
     is_canonical = True
     selected = {}
     for facet in facets:
@@ -55,35 +46,39 @@ def apply_facets(facets, keyed_items, request):
         selected[facet.name] = set(asked) & known
         for option in facet.options:
             option.selected = option.value in selected[facet.name]
+    return selected, is_canonical
 
-    def matches(keys, skip=None):
-        return all(
-            not chosen or keys[name] & chosen for name, chosen in selected.items() if name != skip
-        )
 
-    for facet in facets:
-        candidates = [keys for _item, keys in keyed_items if matches(keys, skip=facet.name)]
-        for option in facet.options:
-            option.count = sum(option.value in keys[facet.name] for keys in candidates)
-
-    return Filtered(
-        items=[item for item, keys in keyed_items if matches(keys)],
-        selected_count=sum(len(chosen) for chosen in selected.values()),
-        is_canonical=is_canonical,
+def matches(keys, selected, skip=None):
+    """Whether an item's keys ({facet name: the values it matches}) fit every facet's choice
+    (any of the chosen values within one facet), leaving out the facet named `skip`."""
+    return all(
+        not chosen or keys[name] & chosen for name, chosen in selected.items() if name != skip
     )
 
 
-def is_known_page(results_page, request):
-    """Whether the page number in the address, if any, is the page shown (not one that does not
-    exist or is written oddly, which the paginator replaces)."""
+def count_and_filter(facets, keyed, selected):
+    """Sets each option's count and returns the items that match every facet, in order.
+
+    `keyed` is a list of (item, keys) pairs, keys as for `matches`."""
+    for facet in facets:
+        candidates = [keys for _item, keys in keyed if matches(keys, selected, skip=facet.name)]
+        for option in facet.options:
+            option.count = sum(option.value in keys[facet.name] for keys in candidates)
+    return [item for item, keys in keyed if matches(keys, selected)]
+
+
+def page_is_canonical(results_page, request):
+    """False when the address asks for a page number other than the one shown (an invalid or too
+    high number gives the first or last page)."""
     asked = request.GET.getlist(PAGE_PARAMETER)
     return not asked or asked == [str(results_page.number)]
 
 
-def canonical_query(facets, results_page):
-    """The normalised query of a filtered listing ("?soort=advice&voor=…", sorted, known values
-    only, the page number from 2 on), or "" for the first unfiltered page."""
+def normalised_query(facets, page_number=1):
+    """The query of a filtered page ("?provincie=limburg&voor=…": sorted, known values only,
+    the page number from 2 on), or "" for the first unfiltered page."""
     pairs = sorted((facet.name, option.value) for facet in facets for option in facet.selected)
-    if results_page.number > 1:
-        pairs.append((PAGE_PARAMETER, str(results_page.number)))
+    if page_number > 1:
+        pairs.append((PAGE_PARAMETER, str(page_number)))
     return "?" + urlencode(pairs) if pairs else ""

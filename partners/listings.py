@@ -7,20 +7,18 @@ and logo renditions are prefetched, links and filters are worked out in Python.
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionViewRestriction
 
 from actortypes.models import ActorType
-from pages import clock
-from pages.facets import Facet, Option, apply_facets, canonical_query, is_known_page
+from pages import clock, facets
+from pages.facets import Facet, Option
+from pages.listings import paginate
 from pages.models import AboutPage
 from pages.references import is_public_media
 from partners.models import Partner
-
-PER_PAGE = 20
 
 
 @dataclass
@@ -62,7 +60,7 @@ class Directory:
 
     @property
     def query(self):
-        return canonical_query(self.facets, self.results)
+        return facets.normalised_query(self.facets, self.results.number)
 
     @property
     def noindex(self):
@@ -115,18 +113,17 @@ def find_partners(request):
     urls = actor_type_urls(actor_types, request)
     partners = list(listed_partners(at).prefetch_related("actor_types"))
     cards = [PartnerCard.of(partner, urls) for partner in partners]
-    facets = [
-        Facet("voor", _("For whom"), [Option(a.slug, a.name) for a in actor_types]),
-    ]
+    list_facets = [Facet("voor", _("For whom"), [Option(a.slug, a.name) for a in actor_types])]
+    selected, is_canonical = facets.choose(list_facets, request)
     keyed = [(card, {"voor": {a.slug for a, _url in card.actor_type_links}}) for card in cards]
-    filtered = apply_facets(facets, keyed, request)
-    results = Paginator(filtered.items, PER_PAGE).get_page(request.GET.get("page"))
+    matching = facets.count_and_filter(list_facets, keyed, selected)
+    results = paginate(matching, request)
     return Directory(
-        facets=facets,
+        facets=list_facets,
         results=results,
-        result_count=len(filtered.items),
-        selected_count=filtered.selected_count,
-        is_canonical=filtered.is_canonical and is_known_page(results, request),
+        result_count=len(matching),
+        selected_count=sum(len(chosen) for chosen in selected.values()),
+        is_canonical=is_canonical and facets.page_is_canonical(results, request),
         expires_at=next_expiry(partners, at),
     )
 

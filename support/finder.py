@@ -1,9 +1,10 @@
 """The support finder at /ondersteuning/: measures filtered by who you are (voor), the kind of
 support (soort) and the status, from a plain GET form.
 
-Each option shows how many measures choosing it would give (pages.facets, shared with the
-partner list). All counting is done in Python over the listed measures, so the finder costs the
-same few queries for 10 or 500 measures.
+Each option shows how many measures choosing it would give, counted the usual faceted way:
+with the other filters applied and this one's choices replaced by the option. All counting is
+done in Python over the listed measures, so the finder costs the same few queries for 10 or
+500 measures.
 """
 
 from dataclasses import dataclass
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from actortypes.models import ActorType
-from pages import clock
-from pages.facets import Facet, Option, apply_facets, canonical_query, is_known_page
+from pages import clock, facets
+from pages.facets import Facet, Option
 from support import listings
 from support.models import MeasureStatus, SupportKind
 
@@ -34,7 +35,7 @@ class Finder:
     def query(self):
         """The normalised query of this finder page ("?soort=advice&voor=…", sorted, known
         values only, the page number from 2 on), or "" for the first unfiltered page."""
-        return canonical_query(self.facets, self.results)
+        return facets.normalised_query(self.facets, self.results.number)
 
     @property
     def noindex(self):
@@ -57,7 +58,7 @@ def find_measures(index_page, request):
     measures = listings.sort_measures(
         listings.listed_measures(at).descendant_of(index_page).prefetch_related("actor_types")
     )
-    facets = [
+    finder_facets = [
         Facet(
             "voor",
             _("For whom"),
@@ -66,12 +67,14 @@ def find_measures(index_page, request):
         Facet("soort", _("Kind of support"), [Option(v, lbl) for v, lbl in SupportKind.choices]),
         Facet("status", _("Status"), [Option(v, lbl) for v, lbl in MeasureStatus.choices]),
     ]
-    filtered = apply_facets(facets, [(m, measure_keys(m)) for m in measures], request)
-    results_page = listings.paginate(filtered.items, request)
+    selected, is_canonical = facets.choose(finder_facets, request)
+    keyed = [(measure, measure_keys(measure)) for measure in measures]
+    results = facets.count_and_filter(finder_facets, keyed, selected)
+    results_page = listings.paginate(results, request)
     return Finder(
-        facets=facets,
+        facets=finder_facets,
         results=results_page,
-        result_count=len(filtered.items),
-        selected_count=filtered.selected_count,
-        is_canonical=filtered.is_canonical and is_known_page(results_page, request),
+        result_count=len(results),
+        selected_count=sum(len(chosen) for chosen in selected.values()),
+        is_canonical=is_canonical and facets.page_is_canonical(results_page, request),
     )

