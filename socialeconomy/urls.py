@@ -46,5 +46,14 @@ elif settings.SERVE_MEDIA:
 handler404 = "pages.views.page_not_found"
 handler500 = "serving.views.server_error"
 
-# Wagtail's page tree serves every other URL; it goes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page tree serves every other URL; it goes last. Its pages go through Wagtail's view
+# as serving.views.serve routes them (fewer queries); Wagtail's own paths below _util/ (the
+# password form of a private page) stay Wagtail's.
+urlpatterns += [
+    re_path(
+        r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"),
+        serving_views.serve,
+        name="wagtail_serve",  # Wagtail's name for it: its redirects and ours look for it
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -58,7 +58,13 @@ def breadcrumb_trail(page):
     "Home", whatever the home page's title. Kept on the page: the breadcrumbs and their JSON-LD
     both need it."""
     if not hasattr(page, "_breadcrumb_trail"):
-        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        # The page's ancestors from the site's root, when routing left them on the page
+        # (serving.routing): no query.
+        known = getattr(page, "_cached_ancestors", None)
+        if known is not None:
+            ancestors = [*known, page]
+        else:
+            ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
         page._breadcrumb_trail = [
             (_("Home") if position == 0 else ancestor.title, ancestor)
             for position, ancestor in enumerate(ancestors)
