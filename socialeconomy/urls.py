@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom import views as newsroom_views
 from search import views as search_views
 from serving import views as serving_views
 
@@ -13,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
+    # Open data for partners (feeds and JSON); the page that documents them is a Wagtail page.
+    path("open-data/", include("opendata.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -46,10 +49,16 @@ elif settings.SERVE_MEDIA:
 handler404 = "pages.views.page_not_found"
 handler500 = "serving.views.server_error"
 
-# Wagtail's page tree serves every other URL; it goes last. Its pages go through Wagtail's view
-# as serving.views.serve routes them (fewer queries); Wagtail's own paths below _util/ (the
-# password form of a private page) stay Wagtail's.
+# Wagtail's page tree serves every other URL; it goes last. Calendar files of the agenda and its
+# events end in ".ics", which Wagtail's page addresses cannot: they are routes of those pages.
+# Pages go through Wagtail's view as serving.views.serve routes them (fewer queries); Wagtail's
+# own paths below _util/ (the password form of a private page) stay Wagtail's.
 urlpatterns += [
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)+)agenda\.ics$",
+        newsroom_views.calendar_file,
+        name="calendar_file",
+    ),
     re_path(
         r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"),
         serving_views.serve,

@@ -7,38 +7,18 @@ done in Python over the listed measures, so the finder costs the same few querie
 500 measures.
 """
 
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 from actortypes.models import ActorType
-from pages import clock
+from pages import clock, facets
+from pages.facets import Facet, Option
 from support import listings
 from support.models import MeasureStatus, SupportKind
 
 # The query parameters the finder reads; serving.middleware caches finder pages per set of them.
 FILTER_PARAMETERS = ("voor", "soort", "status")
-PAGE_PARAMETER = "page"
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    name: str  # the query parameter
-    legend: str
-    options: list[Option] = field(default_factory=list)
-
-    @property
-    def selected(self):
-        return [option for option in self.options if option.selected]
 
 
 @dataclass
@@ -55,12 +35,7 @@ class Finder:
     def query(self):
         """The normalised query of this finder page ("?soort=advice&voor=…", sorted, known
         values only, the page number from 2 on), or "" for the first unfiltered page."""
-        pairs = sorted(
-            (facet.name, option.value) for facet in self.facets for option in facet.selected
-        )
-        if self.results.number > 1:
-            pairs.append((PAGE_PARAMETER, str(self.results.number)))
-        return "?" + urlencode(pairs) if pairs else ""
+        return facets.normalised_query(self.facets, self.results.number)
 
     @property
     def noindex(self):
@@ -83,7 +58,7 @@ def find_measures(index_page, request):
     measures = listings.sort_measures(
         listings.listed_measures(at).descendant_of(index_page).prefetch_related("actor_types")
     )
-    facets = [
+    finder_facets = [
         Facet(
             "voor",
             _("For whom"),
@@ -92,38 +67,14 @@ def find_measures(index_page, request):
         Facet("soort", _("Kind of support"), [Option(v, lbl) for v, lbl in SupportKind.choices]),
         Facet("status", _("Status"), [Option(v, lbl) for v, lbl in MeasureStatus.choices]),
     ]
-    is_canonical = True
-    selected = {}
-    for facet in facets:
-        asked = request.GET.getlist(facet.name)
-        known = {option.value for option in facet.options}
-        if len(set(asked)) != len(asked) or not set(asked) <= known:
-            is_canonical = False
-        selected[facet.name] = set(asked) & known
-        for option in facet.options:
-            option.selected = option.value in selected[facet.name]
-
+    selected, is_canonical = facets.choose(finder_facets, request)
     keyed = [(measure, measure_keys(measure)) for measure in measures]
-
-    def matches(keys, skip=None):
-        return all(
-            not chosen or keys[name] & chosen for name, chosen in selected.items() if name != skip
-        )
-
-    for facet in facets:
-        candidates = [keys for _measure, keys in keyed if matches(keys, skip=facet.name)]
-        for option in facet.options:
-            option.count = sum(option.value in keys[facet.name] for keys in candidates)
-
-    results = [measure for measure, keys in keyed if matches(keys)]
+    results = facets.count_and_filter(finder_facets, keyed, selected)
     results_page = listings.paginate(results, request)
-    asked_page = request.GET.getlist(PAGE_PARAMETER)
-    if asked_page and asked_page != [str(results_page.number)]:
-        is_canonical = False
     return Finder(
-        facets=facets,
+        facets=finder_facets,
         results=results_page,
         result_count=len(results),
         selected_count=sum(len(chosen) for chosen in selected.values()),
-        is_canonical=is_canonical,
+        is_canonical=is_canonical and facets.page_is_canonical(results_page, request),
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from actortypes.models import ActorType
 from serving import pagecache
 from support.models import CallIndexPage, MeasurePage, SupportIndexPage
+from tests.newsroom_factories import make_event
 from tests.support_factories import make_call, make_measure
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,17 @@ SUPPORT_PAGE_TYPES = {
     "measure": "/ondersteuning/collectief-maatwerk/",
     "call": "/oproepen/oproep-0/",
     "calls overview": "/oproepen/",
+}
+# The open data: the same listings as the support pages, as JSON and Atom, and the page that
+# documents them (its actor types).
+OPEN_DATA_ADDRESSES = {
+    "calls, Atom": "/open-data/oproepen.atom",
+    "calls, Atom, one actor type": "/open-data/oproepen.atom?voor=maatwerkbedrijven",
+    "calls, JSON": "/open-data/v1/oproepen.json",
+    "calls, JSON, one actor type": "/open-data/v1/oproepen.json?voor=maatwerkbedrijven",
+    "measures, JSON": "/open-data/v1/maatregelen.json",
+    "measures, JSON, one actor type": "/open-data/v1/maatregelen.json?voor=maatwerkbedrijven",
+    "open-data page": "/open-data/",
 }
 # What one page view needs once the site-wide fragments are cached (fragments.cache: the site,
 # the menu, the footer, the actor types with their addresses, the Vlaanderen widget setting and
@@ -52,6 +64,10 @@ MOST_QUERIES_PER_SEARCH = 13
 # calls (with their rounds), the calls overview's address. Measured: the measure page 12, the
 # actor page 10, the finder 9.
 MOST_QUERIES_PER_SUPPORT_PAGE = 12
+# An open-data address needs the site, the actor type asked for, the listing (with its actor
+# types, rounds and measure), the view restrictions and, for Atom, the footer (the author) and
+# the calls overview (the feed's link). Measured: at most 9 (SQLite).
+MOST_QUERIES_PER_OPEN_DATA_ADDRESS = 13
 
 
 def queries_per_page(client, page_types=PAGE_TYPES):
@@ -131,3 +147,64 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+
+
+def test_open_data_costs_the_same_with_10_and_with_500_measures_and_calls(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_support_content(0, 10)
+    with_ten = queries_per_page(client, OPEN_DATA_ADDRESSES)
+
+    add_support_content(10, 500)
+    with_five_hundred = queries_per_page(client, OPEN_DATA_ADDRESSES)
+
+    assert with_five_hundred == with_ten
+    page = with_ten.pop("open-data page")
+    assert page <= MOST_QUERIES_PER_PAGE
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_OPEN_DATA_ADDRESS, with_ten
+
+
+AGENDA_PAGE_TYPES = {
+    "home": "/",
+    "agenda": "/agenda/",
+    "agenda, filtered": "/agenda/?voor=maatwerkbedrijven&provincie=limburg",
+    "agenda, page 2": "/agenda/?page=2",
+    "archive": "/agenda/archief/",
+    "archive, page 2": "/agenda/archief/?page=2",
+    "event": "/agenda/activiteit-1/",
+    "event calendar file": "/agenda/activiteit-1/agenda.ics",
+    "calendar feed": "/agenda/agenda.ics",
+    "calendar feed, one actor type": "/agenda/agenda.ics?voor=maatwerkbedrijven",
+}
+# The agenda adds its events (with their actor types) and the actor types for its filter to what
+# every page needs. Measured: the agenda and its archive, 15 on SQLite.
+MOST_QUERIES_PER_AGENDA_PAGE = 18
+
+
+def add_events(start, stop):
+    """Events for maatwerkbedrijven and ondernemingen, half past and half to come, in Limburg
+    and Brussels."""
+    actor_types = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    now = timezone.now()
+    for number in range(start, stop):
+        start_at = now + timedelta(days=number + 1) * (1 if number % 2 else -1)
+        make_event(
+            f"Activiteit {number}",
+            start_at,
+            actor_types=actor_types,
+            publish="bulk",
+            province="limburg" if number % 3 else "brussel",
+            registration_url="https://example.org/inschrijven",
+        )
+    pagecache.clear()  # pages made live in bulk send no signal; publishing clears this way
+
+
+def test_agenda_pages_cost_the_same_with_10_and_with_500_events(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_events(0, 10)
+    with_ten = queries_per_page(client, AGENDA_PAGE_TYPES)
+
+    add_events(10, 500)
+    with_five_hundred = queries_per_page(client, AGENDA_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_AGENDA_PAGE, with_ten

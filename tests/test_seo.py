@@ -217,10 +217,13 @@ def test_the_sitemap_lists_every_page_and_every_actor_type(client):
             "/oproepen/",
             "/over-ons/",
             *[f"/over-ons/{slug}/" for slug in ActorType.objects.values_list("slug", flat=True)],
+            "/agenda/",
+            "/agenda/archief/",
             "/contact/",
             "/toegankelijkheid/",
             "/privacy/",
             "/disclaimer/",
+            "/open-data/",
         ]
     ]
     assert all(url.findtext("sm:lastmod", namespaces=SITEMAP_NS) for url in root)

@@ -64,8 +64,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page cache (serving/): ETag → 304 also for cached pages; cached pages need no database.
     # It sits outside the CSP middleware, so a cached page keeps the policy it was rendered with
-    # (including sources a page added, e.g. the optional Vlaanderen widget).
-    "django.middleware.http.ConditionalGetMiddleware",
+    # (including sources a page added, e.g. the optional Vlaanderen widget). Django's
+    # ConditionalGetMiddleware, keeping the open data's CORS header on a 304.
+    "serving.middleware.ConditionalGetMiddleware",
     "serving.middleware.PageCacheMiddleware",
     "security.csp.ContentSecurityPolicyMiddleware",
     "serving.middleware.DatabaseUnavailableMiddleware",
@@ -259,7 +260,7 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")
 # Query parameters a page may be cached for: the support finder's filters and page numbers
 # (support.finder). A page is stored for them only when its view vouches for every value.
-PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "page")
+PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "provincie", "page")
 
 # Security and deployment: media storage, CDN purging, Content-Security-Policy,
 # Permissions-Policy, admin login lockout, uploads. production.py adds HSTS and secure cookies.

@@ -8,6 +8,8 @@ from wagtail.models import Locale, Page, Site
 from actortypes.models import ActorType
 from content import data as content_data
 from editorial.roles import set_up_editorial_roles
+from newsroom.models import EventIndexPage
+from opendata.models import OpenDataPage
 from pages.models import (
     AboutPage,
     ContentPage,
@@ -39,7 +41,9 @@ class Command(BaseCommand):
         if home_created and about:
             pages = {page.slug: page for page in [about, *support] if page}
             self.fill_home_page(home, site_data["home_page"], pages)
+        self.load_agenda(home, content_data.read("agenda.yaml")["event_index"])
         self.load_content_pages(home, content_data.read("content-pages.yaml")["content_pages"])
+        self.load_open_data_page(home, content_data.read("open-data.yaml")["open_data_page"])
         self.load_footer(site, site_data["footer"])
         # Present from the start (switched off), so no visitor's request has to create it.
         VlaanderenWidgetSettings.objects.get_or_create(site=site)
@@ -140,6 +144,23 @@ class Command(BaseCommand):
             self.report(f"Created {len(data['measures'])} measures.")
         return support_index, call_index
 
+    def load_agenda(self, home, data):
+        """The agenda, in the menu after Over ons; its events come from editors, never from here."""
+        if EventIndexPage.objects.exists():
+            return None
+        page = home.add_child(
+            instance=EventIndexPage(
+                title=data["title"],
+                slug=data["slug"],
+                show_in_menus=True,
+                search_description=data.get("search_description", ""),
+                intro=content_data.rich_text(data["intro"]),
+            )
+        )
+        page.save_revision().publish()
+        self.report(f"Created the page “{page.title}” at {page.get_url()}.")
+        return page
+
     def load_index_page(self, home, model, data):
         if model.objects.exists():
             return None
@@ -192,6 +213,21 @@ class Command(BaseCommand):
             )
             page.save_revision().publish()
         self.report(f"Created {len(data)} content pages (contact, accessibility, privacy, …).")
+
+    def load_open_data_page(self, home, data):
+        """The page for partners' developers: not in the menu; the footer links to it."""
+        if OpenDataPage.objects.exists():
+            return
+        page = home.add_child(
+            instance=OpenDataPage(
+                title=data["title"],
+                slug=data["slug"],
+                search_description=data["search_description"],
+                intro=content_data.rich_text(data["intro"]),
+            )
+        )
+        page.save_revision().publish()
+        self.report(f"Created the page “{page.title}” at {page.get_url()}.")
 
     def load_footer(self, site, data):
         if Footer.objects.exists():
