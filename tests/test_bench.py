@@ -76,7 +76,13 @@ Transfer/sec:     16.00MB
 
 
 def test_wrk_output_gives_throughput_percentiles_in_ms_and_errors():
-    assert parse_wrk(WRK_OUTPUT) == {"rps": 1998.52, "p50": 8.1, "p99": 1200.0, "errors": 7}
+    assert parse_wrk(WRK_OUTPUT) == {
+        "rps": 1998.52,
+        "requests": 12000,
+        "p50": 8.1,
+        "p99": 1200.0,
+        "errors": 7,
+    }
 
 
 def test_the_bench_replaces_only_its_own_section_of_the_docs():
