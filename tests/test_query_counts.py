@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from actortypes.models import ActorType
 from newsroom.models import EventPage
+from partners.models import Partner
 from serving import pagecache
 from support.models import CallIndexPage, CallPage, MeasurePage, SupportIndexPage
 from tests.newsroom_factories import make_event
@@ -180,6 +181,47 @@ def add_open_data_content(start, stop):
     add_events(start, stop)
     for model in (MeasurePage, CallPage, EventPage):
         give_actor_types(model)
+
+
+PARTNER_PAGE_TYPES = {
+    "partner list": "/partners/",
+    "partner list, filtered": "/partners/?voor=maatwerkbedrijven",
+    "partner list, page 2": "/partners/?page=2",
+    "actor page": "/over-ons/maatwerkbedrijven/",
+}
+
+
+def add_partners(start, stop, logo):
+    """Live partners for maatwerkbedrijven and ondernemingen, every other one with a logo."""
+    maatwerk = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    partners = Partner.objects.bulk_create(
+        Partner(
+            name=f"Partner {number:03}",
+            website=f"https://partner-{number}.example.org",
+            description=f"Wat partner {number} doet.",
+            logo=logo if number % 2 else None,
+            logo_alt_text=f"Partner {number}" if number % 2 else "",
+            live=True,
+        )
+        for number in range(start, stop)
+    )
+    Partner.actor_types.through.objects.bulk_create(
+        Partner.actor_types.through(partner=partner, actortype=actor_type)
+        for partner in partners
+        for actor_type in maatwerk
+    )
+
+
+def test_partner_pages_cost_the_same_with_10_and_with_500_partners(client, settings, photo):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_partners(0, 10, photo)
+    with_ten = queries_per_page(client, PARTNER_PAGE_TYPES)
+
+    add_partners(10, 500, photo)
+    with_five_hundred = queries_per_page(client, PARTNER_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
 
 
 def test_open_data_costs_the_same_with_10_and_with_500_items(client, settings):
