@@ -60,6 +60,9 @@ def test_a_fresh_install_has_an_empty_agenda_in_the_menu(client):
     assert "0 komende activiteiten" in text
     assert "Er zijn op dit moment geen activiteiten gepland." in text
     assert soup(response).find("a", string="Bekijk de voorbije activiteiten in het archief")
+    # The feed's address, in full, to copy into a calendar app.
+    feed = soup(response).find("section", class_="calendar-feed").find("a")
+    assert feed["href"] == feed.get_text(strip=True) == "http://localhost/agenda/agenda.ics"
 
 
 # Order and archive with a moving clock
