@@ -91,6 +91,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
         if archive:
             context["meta_title"] = _("Archive: past events")
+            context["meta_route"] = self.reverse_subpage("archive")
         response = self.render(request, context_overrides=context)
         response.cacheable_query = listing.is_canonical
         return clock.limit_max_age(response, listing.next_change)
