@@ -30,7 +30,7 @@ class PartnerFilterSet(WagtailFilterSet):
 
 class PartnerViewSet(SnippetViewSet):
     model = Partner
-    icon = "site"
+    icon = "link-external"
     menu_label = _("Partners")
     menu_order = 210
     add_to_admin_menu = True
