@@ -4,15 +4,10 @@ Every listing takes a fixed number of queries however much content there is: rou
 types are prefetched, sorting and counting happen in Python.
 """
 
-from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
-
 from pages.models import AboutPage
+from pages.references import listable
 from support.models import CallPage, CallStatus, MeasurePage, MeasureStatus
 
-PER_PAGE = 20
 MEASURE_STATUS_ORDER = {
     MeasureStatus.OPEN: 0,
     MeasureStatus.PHASING_OUT: 1,
@@ -20,27 +15,9 @@ MEASURE_STATUS_ORDER = {
 }
 
 
-def _listable(queryset, at):
-    # live() leaves out drafts; the expiry filter covers the minutes between a page's expiry
-    # and the publish_scheduled job that unpublishes it.
-    return (
-        queryset.live()
-        .filter(~Exists(_restrictions_above()))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
-    )
-
-
-def _restrictions_above():
-    """The view restrictions (password, login, groups) on a page or one of its ancestors: what
-    Wagtail's PageQuerySet.public() excludes, as a subquery instead of a query of its own."""
-    return PageViewRestriction.objects.annotate(
-        outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("outer_prefix"))
-
-
 def listed_measures(at):
     """Live, public, unexpired measures, open ones first, then by title."""
-    return _listable(MeasurePage.objects.all(), at)
+    return listable(MeasurePage.objects.all(), at)
 
 
 def sort_measures(measures):
@@ -49,7 +26,7 @@ def sort_measures(measures):
 
 def listed_calls(at):
     """Live, public, unexpired calls with their rounds."""
-    return _listable(CallPage.objects.all(), at).prefetch_related("rounds")
+    return listable(CallPage.objects.all(), at).prefetch_related("rounds")
 
 
 def sorted_calls(calls, at):
@@ -86,8 +63,3 @@ def actor_type_links(actor_types, request=None):
     if about_page is None:
         return [(actor_type, None) for actor_type in actor_types]
     return about_page.actor_type_links(actor_types, request=request)
-
-
-def paginate(items, request, per_page=PER_PAGE):
-    """A page of the list; an invalid number gives the first page, a too high one the last."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from actortypes.models import ActorType
 from support.models import CallIndexPage, MeasurePage, SupportIndexPage
-from tests.support_factories import make_call, make_measure
+from tests.newsroom_factories import make_news, make_publication
+from tests.support_factories import make_call, make_measure, open_round
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +49,17 @@ MOST_QUERIES_PER_NOT_FOUND = 19
 MOST_QUERIES_PER_SEARCH = 19
 # The support pages add their lists to what every page needs: measures (with their actor types),
 # calls (with their rounds), the calls overview's address and Over ons for actor-type links. No
-# page costs more than the costliest page before them (19 queries). Measured: the measure page, 18.
-MOST_QUERIES_PER_SUPPORT_PAGE = 18
+# page costs more than the costliest page before them (19 queries). Measured: the measure page, 19
+# (its publications are one query).
+MOST_QUERIES_PER_SUPPORT_PAGE = 19
+# The home page adds its sections (the "home_page_sections" hooks) to what every page needs:
+# open calls (calls, their rounds, the calls overview) and the latest news (the news, the news
+# overview): a fixed number each, however many calls or news items exist. Measured: 18.
+MOST_QUERIES_PER_HOME = 18
+# The newsroom's pages add their list (news or publications, with their actor types and
+# documents), the private collections (whether a document may be downloaded), Over ons for
+# actor-type links and, on a news item, its related pages (one query per page type).
+MOST_QUERIES_PER_NEWSROOM_PAGE = 19
 
 
 def queries_per_page(client, page_types=PAGE_TYPES):
@@ -87,10 +97,12 @@ def test_queries_per_page_do_not_grow_with_the_number_of_actor_types(client, set
 
     assert with_six_hundred == with_six
     search = with_six.pop("search")
+    home = with_six.pop("home")
     not_found = with_six.pop("not found")
     actor_page = with_six.pop("actor page")  # it shows the measures and calls too: see below
     assert max(with_six.values()) <= MOST_QUERIES_PER_PAGE, with_six
     assert not_found <= MOST_QUERIES_PER_NOT_FOUND
+    assert home <= MOST_QUERIES_PER_HOME
     assert actor_page <= MOST_QUERIES_PER_SUPPORT_PAGE
     assert search <= MOST_QUERIES_PER_SEARCH
 
@@ -127,3 +139,57 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+
+
+NEWSROOM_PAGE_TYPES = {
+    "home": "/",
+    "news": "/nieuws/",
+    "news, filtered": "/nieuws/?voor=maatwerkbedrijven",
+    "news, page 2": "/nieuws/?page=2",
+    "news item": "/nieuws/nieuws-0/",
+    "publications": "/publicaties/",
+    "publications, filtered": "/publicaties/?soort=report&voor=maatwerkbedrijven",
+    "publication": "/publicaties/publicatie-0/",
+    "measure": "/ondersteuning/collectief-maatwerk/",
+}
+
+
+def add_newsroom_content(start, stop):
+    """News items and publications for maatwerkbedrijven; each news item points to a measure,
+    a call and a publication, collectief maatwerk lists every publication."""
+    maatwerk = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    collectief = MeasurePage.objects.get(slug="collectief-maatwerk")
+    today = timezone.localdate()
+    for number in range(start, stop):
+        call = make_call(
+            f"Oproep {number}", [open_round(timezone.now())], actor_types=maatwerk, publish="bulk"
+        )
+        publication = make_publication(
+            f"Publicatie {number}",
+            today - timedelta(days=number),
+            publication_type=["guide", "report"][number % 2],
+            actor_types=maatwerk,
+            publish="bulk",
+        )
+        collectief.related_publications.create(publication=publication, sort_order=number)
+        make_news(
+            f"Nieuws {number}",
+            today - timedelta(days=number),
+            actor_types=maatwerk,
+            related=[collectief, call, publication],
+            publish="bulk",
+        )
+
+
+def test_newsroom_pages_cost_the_same_with_10_and_with_500_items(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_newsroom_content(0, 10)
+    with_ten = queries_per_page(client, NEWSROOM_PAGE_TYPES)
+
+    add_newsroom_content(10, 500)
+    with_five_hundred = queries_per_page(client, NEWSROOM_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    home = with_ten.pop("home")
+    assert home <= MOST_QUERIES_PER_HOME
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_NEWSROOM_PAGE, with_ten

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from actortypes.models import ActorType
 from content import data as content_data
 from editorial.roles import set_up_editorial_roles
+from newsroom.models import NewsIndexPage, PublicationIndexPage
 from pages.models import (
     AboutPage,
     ContentPage,
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         about = self.load_about_page(home, content_data.read("over-ons.yaml")["about_page"])
         self.load_actor_types(content_data.read("actortypes.yaml")["actor_types"])
         support = self.load_support(home, content_data.read("support.yaml"))
+        self.load_newsroom(home, content_data.read("newsroom.yaml"))
         if home_created and about:
             pages = {page.slug: page for page in [about, *support] if page}
             self.fill_home_page(home, site_data["home_page"], pages)
@@ -139,6 +141,12 @@ class Command(BaseCommand):
                 measure.save_revision().publish()
             self.report(f"Created {len(data['measures'])} measures.")
         return support_index, call_index
+
+    def load_newsroom(self, home, data):
+        """Nieuws and Publicaties (in the menu, before Over ons), without any news item or
+        publication: those are the editors' to write."""
+        self.load_index_page(home, NewsIndexPage, data["news_index"])
+        self.load_index_page(home, PublicationIndexPage, data["publication_index"])
 
     def load_index_page(self, home, model, data):
         if model.objects.exists():

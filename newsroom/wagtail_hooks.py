@@ -1,0 +1,29 @@
+"""What the newsroom adds to pages it does not own, through hooks called by name."""
+
+from wagtail import hooks
+
+from newsroom.models.news import NewsIndexPage, listed_news
+from pages import clock
+from pages.references import public_page_url
+
+HOME_PAGE_NEWS = 3
+
+
+@hooks.register("home_page_sections", order=20)
+def latest_news_on_the_home_page(request):
+    """ "Laatste nieuws": the newest news items, at most HOME_PAGE_NEWS; kept until one of
+    them expires (publishing or unpublishing news clears the page cache anyway)."""
+    at = clock.now()
+    news = list(listed_news(at)[:HOME_PAGE_NEWS])
+    return [
+        {
+            "template": "newsroom/home_latest_news.html",
+            "context": {
+                "news": news,
+                "news_index_url": public_page_url(NewsIndexPage.objects.live().first(), request),
+            },
+            "expires_at": clock.earliest(
+                item.expire_at for item in news if item.expire_at and item.expire_at > at
+            ),
+        }
+    ]
