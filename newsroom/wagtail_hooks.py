@@ -1,7 +1,13 @@
-"""What the newsroom adds to pages it does not own, through hooks called by name."""
+"""What the newsroom adds to pages it does not own, through hooks called by name.
+
+The home page shows its sections in hook order: open calls (support, order 10), the latest
+news (20), the next events (30).
+"""
 
 from wagtail import hooks
 
+from newsroom import agenda
+from newsroom.models import EventIndexPage
 from newsroom.models.news import NewsIndexPage, listed_news
 from pages import clock
 from pages.references import public_page_url
@@ -25,5 +31,21 @@ def latest_news_on_the_home_page(request):
             "expires_at": clock.earliest(
                 item.expire_at for item in news if item.expire_at and item.expire_at > at
             ),
+        }
+    ]
+
+
+@hooks.register("home_page_sections", order=30)
+def next_events(request):
+    """ "Volgende activiteiten": the next events, until the first of them starts, ends or
+    expires (then another may take its place)."""
+    at = clock.now()
+    events = agenda.home_page_events(at)
+    index_page = EventIndexPage.objects.live().first()
+    return [
+        {
+            "template": "newsroom/home_events.html",
+            "context": {"events": events, "index_page": index_page},
+            "expires_at": agenda.next_change(events, at),
         }
     ]

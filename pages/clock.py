@@ -53,3 +53,8 @@ def limit_max_age(response, until):
 def earliest(moments):
     """The earliest of the aware datetimes that are not None; None when there is none."""
     return min((moment for moment in moments if moment is not None), default=None)
+
+
+def short_time(moment):
+    """E.g. "09.30": the time on the clocks in Brussels, as long_datetime writes it."""
+    return format_date(brussels(moment), "H.i")

@@ -9,9 +9,7 @@ references in the report "Verbroken verwijzingen" (pages.wagtail_hooks).
 below one), an image or document in a collection with one, such as "Te keuren" (editorial).
 """
 
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from addresses.private import restricted_page_paths
 
@@ -69,23 +67,3 @@ def public_document_urls(documents):
         for document in documents
         if document is not None and document.pk and document.collection_id not in restricted
     }
-
-
-def listable(queryset, at):
-    """The pages of the queryset that a listing may show at the moment `at`: live, public (no
-    view restriction on them or above them) and not expired. One query, however many."""
-    # live() leaves out drafts; the expiry filter covers the minutes between a page's expiry
-    # and the publish_scheduled job that unpublishes it.
-    return (
-        queryset.live()
-        .filter(~Exists(_restrictions_above()))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
-    )
-
-
-def _restrictions_above():
-    """The view restrictions (password, login, groups) on a page or one of its ancestors: what
-    Wagtail's PageQuerySet.public() excludes, as a subquery instead of a query of its own."""
-    return PageViewRestriction.objects.annotate(
-        outer_prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("outer_prefix"))

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom import views as newsroom_views
 from search import views as search_views
 from serving import views as serving_views
 
@@ -46,5 +47,13 @@ elif settings.SERVE_MEDIA:
 handler404 = "pages.views.page_not_found"
 handler500 = "serving.views.server_error"
 
-# Wagtail's page tree serves every other URL; it goes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page tree serves every other URL; it goes last. Calendar files of the agenda and its
+# events end in ".ics", which Wagtail's page addresses cannot: they are routes of those pages.
+urlpatterns += [
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)+)agenda\.ics$",
+        newsroom_views.calendar_file,
+        name="calendar_file",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -4,8 +4,8 @@ Every listing takes a fixed number of queries however much content there is: rou
 types are prefetched, sorting and counting happen in Python.
 """
 
+from pages.listings import listable, paginate  # noqa: F401 (paginate: the support pages use it)
 from pages.models import AboutPage
-from pages.references import listable
 from support.models import CallPage, CallStatus, MeasurePage, MeasureStatus
 
 MEASURE_STATUS_ORDER = {

@@ -10,7 +10,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages import clock
-from pages.finder import paginate
 from pages.references import is_public_page
 from support.blocks import SupportBodyBlock
 
@@ -255,7 +254,7 @@ class CallIndexPage(Page):
         context.update(
             open_calls=[call for call in calls if call.status(at) == CallStatus.OPEN],
             upcoming_calls=[call for call in calls if call.status(at) == CallStatus.UPCOMING],
-            archive=paginate(
+            archive=listings.paginate(
                 [call for call in calls if call.status(at) == CallStatus.CLOSED], request
             ),
             next_change=listings.next_change(calls, at),

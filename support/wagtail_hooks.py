@@ -42,7 +42,7 @@ def support_for_actor_type(request, actor_type):
     ]
 
 
-# The home page shows its sections in hook order: open calls first, then the latest news.
+# The home page shows its sections in hook order (see newsroom.wagtail_hooks).
 @hooks.register("home_page_sections", order=10)
 def open_calls_on_the_home_page(request):
     """ "Open oproepen": the calls open now, soonest deadline first, at most HOME_PAGE_CALLS;

@@ -109,3 +109,16 @@ def test_a_lock_notice_keeps_the_space_before_its_date(client, redacteur):
     # As the browser shows it: "… door jou op 30 november 2026 14:05", not "op30 november".
     assert "is vergrendeld</b> door <b>jou</b> op <b>" in html
     assert "op<b>" not in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/", "/admin/login/", "/admin/snippets/actortypes/actortype/"]
+)
+def test_admin_tab_titles_name_our_site_not_wagtail(client, redacteur, path):
+    if path != "/admin/login/":
+        client.force_login(redacteur)
+
+    title = soup(client.get(path)).title.get_text()
+
+    assert title.endswith("- Sociale economie")
+    assert "Wagtail" not in title

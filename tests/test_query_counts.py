@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from actortypes.models import ActorType
 from support.models import CallIndexPage, MeasurePage, SupportIndexPage
-from tests.newsroom_factories import make_news, make_publication
+from tests.newsroom_factories import make_event, make_news, make_publication
 from tests.support_factories import make_call, make_measure, open_round
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +53,10 @@ MOST_QUERIES_PER_SEARCH = 19
 # (its publications are one query).
 MOST_QUERIES_PER_SUPPORT_PAGE = 19
 # The home page adds its sections (the "home_page_sections" hooks) to what every page needs:
-# open calls (calls, their rounds, the calls overview) and the latest news (the news, the news
-# overview): a fixed number each, however many calls or news items exist. Measured: 18.
-MOST_QUERIES_PER_HOME = 18
+# open calls (calls, their rounds, the calls overview), the latest news (the news, the news
+# overview) and the next events (events, their actor types, the agenda): a fixed number each,
+# however many there are. Measured: 19 with nothing to show, 21 with all three.
+MOST_QUERIES_PER_HOME = 21
 # The newsroom's pages add their list (news or publications, with their actor types and
 # documents), the private collections (whether a document may be downloaded), Over ons for
 # actor-type links and, on a news item, its related pages (one query per page type).
@@ -139,6 +140,53 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+
+
+AGENDA_PAGE_TYPES = {
+    "home": "/",
+    "agenda": "/agenda/",
+    "agenda, filtered": "/agenda/?voor=maatwerkbedrijven&provincie=limburg",
+    "agenda, page 2": "/agenda/?page=2",
+    "archive": "/agenda/archief/",
+    "archive, page 2": "/agenda/archief/?page=2",
+    "event": "/agenda/activiteit-1/",
+    "event calendar file": "/agenda/activiteit-1/agenda.ics",
+    "calendar feed": "/agenda/agenda.ics",
+    "calendar feed, one actor type": "/agenda/agenda.ics?voor=maatwerkbedrijven",
+}
+# The agenda adds its events (with their actor types) and the actor types for its filter to what
+# every page needs. Measured: the agenda and its archive, 15 on SQLite.
+MOST_QUERIES_PER_AGENDA_PAGE = 18
+
+
+def add_events(start, stop):
+    """Events for maatwerkbedrijven and ondernemingen, half past and half to come, in Limburg
+    and Brussels."""
+    actor_types = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    now = timezone.now()
+    for number in range(start, stop):
+        start_at = now + timedelta(days=number + 1) * (1 if number % 2 else -1)
+        make_event(
+            f"Activiteit {number}",
+            start_at,
+            actor_types=actor_types,
+            publish="bulk",
+            province="limburg" if number % 3 else "brussel",
+            registration_url="https://example.org/inschrijven",
+        )
+
+
+def test_agenda_pages_cost_the_same_with_10_and_with_500_events(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_events(0, 10)
+    with_ten = queries_per_page(client, AGENDA_PAGE_TYPES)
+
+    add_events(10, 500)
+    with_five_hundred = queries_per_page(client, AGENDA_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    assert with_ten.pop("home") <= MOST_QUERIES_PER_HOME
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_AGENDA_PAGE, with_ten
 
 
 NEWSROOM_PAGE_TYPES = {

@@ -54,9 +54,11 @@ def test_measures_and_calls_live_below_their_index_pages():
 def test_the_main_navigation_leads_to_support_calls_and_over_ons(client):
     nav = soup(client.get("/")).find("nav", class_="main-nav")
     links = [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
-    assert links[:2] == [("Ondersteuning", "/ondersteuning/"), ("Oproepen", "/oproepen/")]
-    # The newsroom's overviews come next (tests/test_news.py), then Over ons.
-    assert ("Over ons", "/over-ons/") in links
+    assert links[:3] == [
+        ("Ondersteuning", "/ondersteuning/"),
+        ("Oproepen", "/oproepen/"),
+        ("Over ons", "/over-ons/"),
+    ]
 
 
 def test_the_home_page_leads_with_the_six_actor_types(client):

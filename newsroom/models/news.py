@@ -13,8 +13,9 @@ from wagtail.search import index
 
 from pages import clock
 from pages.blocks import BodyBlock
-from pages.finder import actor_type_facet, actor_type_slugs, find
-from pages.references import is_public_page, listable
+from pages.facets import actor_type_facet, actor_type_slugs, filtered_listing
+from pages.listings import listable
+from pages.references import is_public_page
 from support import listings
 
 # The pages a news item may send its readers on to (named, so that newsroom's models need no
@@ -57,7 +58,7 @@ class NewsIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         at = clock.now()
         news = list(listed_news(at).child_of(self).prefetch_related("actor_types"))
-        finder = find(
+        finder = filtered_listing(
             news, [actor_type_facet()], lambda item: {"voor": actor_type_slugs(item)}, request
         )
         context.update(

@@ -15,9 +15,10 @@ from wagtail.search import index
 
 from pages import clock
 from pages.blocks import BodyBlock
-from pages.finder import Facet, Option, actor_type_facet, actor_type_slugs, find
+from pages.facets import Facet, Option, actor_type_facet, actor_type_slugs, filtered_listing
+from pages.listings import listable
 from pages.models import Footer
-from pages.references import listable, public_document_urls
+from pages.references import public_document_urls
 from support import listings
 
 
@@ -72,7 +73,7 @@ class PublicationIndexPage(Page):
             ),
             actor_type_facet(),
         ]
-        finder = find(publications, facets, publication_keys, request)
+        finder = filtered_listing(publications, facets, publication_keys, request)
         download_urls = public_document_urls(publication.document for publication in finder.results)
         for publication in finder.results:
             publication.download_url = download_urls.get(publication.document_id)
@@ -210,11 +211,17 @@ class PublicationPage(Page):
             size = self.document.get_file_size()
             data["encoding"] = {
                 "@type": "MediaObject",
-                "contentUrl": request.build_absolute_uri(document_url) if request else document_url,
+                "contentUrl": self._full_url(document_url, request),
                 "encodingFormat": self.document.content_type,
                 **({"contentSize": f"{size} B"} if size else {}),
             }
         return data
+
+    def _full_url(self, path, request=None):
+        """A site-relative address with the scheme and host of this page's site (as the
+        canonical URL), or as it is when the page is on no site."""
+        url_parts = self.get_url_parts(request)
+        return url_parts[1] + path if url_parts and not path.startswith("http") else path
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

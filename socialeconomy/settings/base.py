@@ -257,7 +257,7 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")
 # Query parameters a page may be cached for: the support finder's filters and page numbers
 # (support.finder). A page is stored for them only when its view vouches for every value.
-PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "page")
+PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "provincie", "page")
 
 # Security and deployment: media storage, CDN purging, Content-Security-Policy,
 # Permissions-Policy, admin login lockout, uploads. production.py adds HSTS and secure cookies.

@@ -10,10 +10,12 @@ judgement. axe's "experimental" rules are left out: they change between axe rele
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from pages.models import ContentPage, HomePage
 from tests.browser.conftest import screenshot
 from tests.html import SOFT_HYPHEN
+from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
 AXE_OPTIONS = {
@@ -68,6 +70,17 @@ def test_support_page_type_has_no_axe_violations(page, site_url, name):
 
     assert_no_violations(page)
     screenshot(page, f"a11y-support-{name}")
+
+
+@pytest.mark.parametrize("name", list(AGENDA_PAGES))
+def test_agenda_page_type_has_no_axe_violations(page, site_url, name):
+    agenda_showcase(timezone.now())
+    page.goto(site_url + AGENDA_PAGES[name])
+
+    assert_no_violations(page)
+    # Nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    screenshot(page, f"a11y-agenda-{name}")
 
 
 def test_the_finder_works_with_the_keyboard_alone(page, site_url):
