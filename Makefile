@@ -22,9 +22,10 @@ test: install
 test-reliability: install
 	$(BIN)/pytest -m reliability
 
-# Requests/s and latency of the production set-up; see docs/performance.md. Needs wrk.
+# Requests/s and latency of the production set-up, 10 and 5,000 items, a publish under load and a
+# profile, into docs/performance.md (python -m bench.run --help). Needs wrk.
 bench: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run --items 5000
 
 install: $(VENV)/.installed
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.utils.cache import (
     add_never_cache_headers,
     get_max_age,
@@ -12,6 +13,19 @@ from serving import outage, pagecache
 
 # Django's messages framework keeps pending messages in this cookie (CookieStorage.cookie_name).
 MESSAGES_COOKIE = "messages"
+
+
+class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
+    """Django's 304 Not Modified for a matching ETag or Last-Modified, which keeps the response's
+    Access-Control-Allow-Origin: a partner's script revalidating an open-data feed from another
+    site may read the 304 too (Django copies only the caching headers)."""
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        origin = response.get("Access-Control-Allow-Origin")
+        if answer is not response and origin:
+            answer["Access-Control-Allow-Origin"] = origin
+        return answer
 
 
 class PageCacheMiddleware:

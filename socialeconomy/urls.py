@@ -3,9 +3,9 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from addresses import sitemaps
 from newsroom import views as newsroom_views
 from search import views as search_views
 from serving import views as serving_views
@@ -14,7 +14,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Open data for partners (feeds and JSON); the page that documents them is a Wagtail page.
+    path("open-data/", include("opendata.urls")),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),

@@ -18,6 +18,7 @@ FOOTER_LINKS = [
     ("Toegankelijkheidsverklaring", "/toegankelijkheid/"),
     ("Privacy- en cookieverklaring", "/privacy/"),
     ("Disclaimer", "/disclaimer/"),
+    ("Open data", "/open-data/"),
     ("Vlaanderen.be", "https://www.vlaanderen.be"),
 ]
 

@@ -25,6 +25,7 @@ PAGES = {
     "search-empty": "/zoeken/?q=",
     "search-nothing-found": "/zoeken/?q=xyzzy",
     "not-found": "/bestaat-niet/",
+    "open-data": "/open-data/",
 }
 
 

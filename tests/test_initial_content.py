@@ -10,6 +10,7 @@ from wagtail.models import Page, Revision, Site
 
 from actortypes.models import ActorType
 from content import data as content_data
+from opendata.models import OpenDataPage
 from pages.models import AboutPage, ContentPage, Footer, HomePage
 from tests.html import main_text, normalise
 
@@ -118,6 +119,7 @@ def test_seed_creates_the_legal_pages_below_home_and_links_them_from_the_footer(
         ("Toegankelijkheidsverklaring", pages.get(slug="toegankelijkheid").page_ptr, ""),
         ("Privacy- en cookieverklaring", pages.get(slug="privacy").page_ptr, ""),
         ("Disclaimer", pages.get(slug="disclaimer").page_ptr, ""),
+        ("Open data", OpenDataPage.objects.get().page_ptr, ""),
         ("Vlaanderen.be", None, "https://www.vlaanderen.be"),
     ]
 

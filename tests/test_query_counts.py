@@ -30,6 +30,17 @@ SUPPORT_PAGE_TYPES = {
     "call": "/oproepen/oproep-0/",
     "calls overview": "/oproepen/",
 }
+# The open data: the same listings as the support pages, as JSON and Atom, and the page that
+# documents them (its actor types).
+OPEN_DATA_ADDRESSES = {
+    "calls, Atom": "/open-data/oproepen.atom",
+    "calls, Atom, one actor type": "/open-data/oproepen.atom?voor=maatwerkbedrijven",
+    "calls, JSON": "/open-data/v1/oproepen.json",
+    "calls, JSON, one actor type": "/open-data/v1/oproepen.json?voor=maatwerkbedrijven",
+    "measures, JSON": "/open-data/v1/maatregelen.json",
+    "measures, JSON, one actor type": "/open-data/v1/maatregelen.json?voor=maatwerkbedrijven",
+    "open-data page": "/open-data/",
+}
 # What one page view needs: the site, the page route (Wagtail: four queries), view restrictions,
 # the navigation, the breadcrumbs, the actor types, the footer settings, the pages its links
 # point to and whether any of them is private (pages.references), and the Vlaanderen widget
@@ -61,6 +72,10 @@ MOST_QUERIES_PER_HOME = 21
 # documents), the private collections (whether a document may be downloaded), Over ons for
 # actor-type links and, on a news item, its related pages (one query per page type).
 MOST_QUERIES_PER_NEWSROOM_PAGE = 19
+# An open-data address needs the site, the actor type asked for, the listing (with its actor
+# types, rounds and measure), the view restrictions and, for Atom, the footer (the author) and
+# the calls overview (the feed's link). Measured: at most 9 (SQLite).
+MOST_QUERIES_PER_OPEN_DATA_ADDRESS = 13
 
 
 def queries_per_page(client, page_types=PAGE_TYPES):
@@ -140,6 +155,20 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+
+
+def test_open_data_costs_the_same_with_10_and_with_500_measures_and_calls(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_support_content(0, 10)
+    with_ten = queries_per_page(client, OPEN_DATA_ADDRESSES)
+
+    add_support_content(10, 500)
+    with_five_hundred = queries_per_page(client, OPEN_DATA_ADDRESSES)
+
+    assert with_five_hundred == with_ten
+    page = with_ten.pop("open-data page")
+    assert page <= MOST_QUERIES_PER_PAGE
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_OPEN_DATA_ADDRESS, with_ten
 
 
 AGENDA_PAGE_TYPES = {

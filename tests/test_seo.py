@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
+from wagtail.models import Page, PageViewRestriction
 
 from actortypes.models import ActorType
 from pages.models import ContentPage
@@ -225,6 +226,7 @@ def test_the_sitemap_lists_every_page_and_every_actor_type(client):
             "/toegankelijkheid/",
             "/privacy/",
             "/disclaimer/",
+            "/open-data/",
         ]
     ]
     assert all(url.findtext("sm:lastmod", namespaces=SITEMAP_NS) for url in root)
@@ -239,6 +241,78 @@ def test_the_sitemap_leaves_out_drafts_and_unpublished_pages(client, maatwerkbed
     assert "/over-ons/maatwerkbedrijven/" not in text
     assert "/disclaimer/" not in text
     assert "/over-ons/lokale-besturen/" in text
+
+
+def sitemap_locations(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    assert response["Content-Type"].startswith("application/xml")
+    return [element.text for element in ET.fromstring(response.content).iter(f"{{{SM}}}loc")]
+
+
+SM = SITEMAP_NS["sm"]
+
+
+def test_a_large_site_gets_a_sitemap_index_of_sections_listing_each_address_once(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0  # the same address answers differently below
+    single = sitemap_locations(client, "/sitemap.xml")
+
+    # More live pages than 5 per file make the site "large"; the finder and its measures
+    # fill two files of 5, the other pages two more.
+    settings.SITEMAP_PAGES_PER_FILE = 5
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{SM}}}sitemapindex"
+    sections = sitemap_locations(client, "/sitemap.xml")
+    assert sections == [
+        ROOT + "/sitemap-algemeen.xml",
+        ROOT + "/sitemap-algemeen.xml?p=2",
+        ROOT + "/sitemap-ondersteuning.xml",
+        ROOT + "/sitemap-ondersteuning.xml?p=2",
+    ]
+    listed = []
+    for section in sections:
+        section_root = ET.fromstring(client.get(section.removeprefix(ROOT)).content)
+        assert section_root.tag == f"{{{SM}}}urlset"
+        listed += sitemap_locations(client, section.removeprefix(ROOT))
+    assert sorted(listed) == sorted(single)  # every address, each once
+    assert len(set(listed)) == len(listed)
+    # Oproepen has no calls yet: it is listed with the general pages.
+    assert ROOT + "/oproepen/" in sitemap_locations(client, "/sitemap-algemeen.xml")
+
+
+def test_sitemap_sections_leave_out_drafts_unpublished_and_private_pages(
+    client, settings, maatwerkbedrijven
+):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    settings.SITEMAP_PAGES_PER_FILE = 5
+    maatwerkbedrijven.unpublish()
+    ContentPage.objects.get(slug="disclaimer").unpublish()
+    measure = Page.objects.get(slug="collectief-maatwerk")
+    PageViewRestriction.objects.create(page=measure, restriction_type=PageViewRestriction.LOGIN)
+    draft = ContentPage.objects.get(slug="privacy")
+    draft.title = "Privacy, nieuwe versie"
+    draft.save_revision()
+
+    listed = [
+        location
+        for section in sitemap_locations(client, "/sitemap.xml")
+        for location in sitemap_locations(client, section.removeprefix(ROOT))
+    ]
+
+    assert ROOT + "/over-ons/lokale-besturen/" in listed
+    assert ROOT + "/over-ons/maatwerkbedrijven/" not in listed
+    assert ROOT + "/disclaimer/" not in listed
+    assert ROOT + "/ondersteuning/collectief-maatwerk/" not in listed
+    assert listed.count(ROOT + "/privacy/") == 1
+
+
+def test_an_unknown_sitemap_section_or_page_is_not_found(client, settings):
+    settings.SITEMAP_PAGES_PER_FILE = 5
+
+    assert client.get("/sitemap-bestaat-niet.xml").status_code == 404
+    assert client.get("/sitemap-ondersteuning.xml?p=99").status_code == 404
+    assert client.get("/sitemap-ondersteuning.xml?p=x").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client):

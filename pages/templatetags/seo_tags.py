@@ -13,7 +13,7 @@ from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
 from pages import vlaanderen_widget
-from pages.models import Footer
+from pages.models import Footer, sections_from_hooks
 from pages.templatetags.navigation_tags import breadcrumb_trail, department_name
 
 register = template.Library()
@@ -191,3 +191,15 @@ def vlaanderen_widget_script(context, part):
     """The embed script of the Vlaanderen global header or footer, when the widget is on."""
     urls = vlaanderen_widget.script_urls(context.get("request"))
     return {"src": urls.get(part) if urls else None}
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> to the feeds and data that match the page, from the "feed_links"
+    hooks: each takes (request, page, actor_type) and returns a list of {"href", "type",
+    "title"} (the open data app adds its Atom feeds and JSON documents)."""
+    request = context.get("request")
+    if request is None:
+        return {"links": []}
+    page, actor_type = context.get("page"), context.get("actor_type")
+    return {"links": sections_from_hooks("feed_links", request, page, actor_type)}

@@ -63,8 +63,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Page cache (serving/): ETag → 304 also for cached pages; cached pages need no database.
     # It sits outside the CSP middleware, so a cached page keeps the policy it was rendered with
-    # (including sources a page added, e.g. the optional Vlaanderen widget).
-    "django.middleware.http.ConditionalGetMiddleware",
+    # (including sources a page added, e.g. the optional Vlaanderen widget). Django's
+    # ConditionalGetMiddleware, keeping the open data's CORS header on a 304.
+    "serving.middleware.ConditionalGetMiddleware",
     "serving.middleware.PageCacheMiddleware",
     "security.csp.ContentSecurityPolicyMiddleware",
     "serving.middleware.DatabaseUnavailableMiddleware",

@@ -35,6 +35,7 @@ PAGE_TYPES = [
     ("search-empty", "/zoeken/?q="),
     ("search-nothing-found", "/zoeken/?q=xyzzy"),
     ("not-found", "/bestaat-niet/"),
+    ("open-data", "/open-data/"),
 ]
 
 axe = Axe()

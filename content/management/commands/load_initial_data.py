@@ -9,6 +9,7 @@ from actortypes.models import ActorType
 from content import data as content_data
 from editorial.roles import set_up_editorial_roles
 from newsroom.models import EventIndexPage, NewsIndexPage, PublicationIndexPage
+from opendata.models import OpenDataPage
 from pages.models import (
     AboutPage,
     ContentPage,
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         self.load_newsroom(home, content_data.read("newsroom.yaml"))
         self.load_agenda(home, content_data.read("agenda.yaml")["event_index"])
         self.load_content_pages(home, content_data.read("content-pages.yaml")["content_pages"])
+        self.load_open_data_page(home, content_data.read("open-data.yaml")["open_data_page"])
         self.load_footer(site, site_data["footer"])
         # Present from the start (switched off), so no visitor's request has to create it.
         VlaanderenWidgetSettings.objects.get_or_create(site=site)
@@ -206,6 +208,21 @@ class Command(BaseCommand):
             )
             page.save_revision().publish()
         self.report(f"Created {len(data)} content pages (contact, accessibility, privacy, …).")
+
+    def load_open_data_page(self, home, data):
+        """The page for partners' developers: not in the menu; the footer links to it."""
+        if OpenDataPage.objects.exists():
+            return
+        page = home.add_child(
+            instance=OpenDataPage(
+                title=data["title"],
+                slug=data["slug"],
+                search_description=data["search_description"],
+                intro=content_data.rich_text(data["intro"]),
+            )
+        )
+        page.save_revision().publish()
+        self.report(f"Created the page “{page.title}” at {page.get_url()}.")
 
     def load_footer(self, site, data):
         if Footer.objects.exists():

@@ -1,0 +1,92 @@
+"""The benchmark's own code (bench/): the content filler, the wrk parser and the docs writer.
+Tiny sizes and no timing: what `make bench` measures is in docs/performance.md."""
+
+import pytest
+from wagtail.models import Page
+
+from actortypes.models import ActorType
+from bench import fill, report
+from bench.run import parse_wrk
+from newsroom.models import EventPage
+from support.models import CallIndexPage, CallPage, MeasurePage, SupportIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_filler_adds_n_published_items_in_a_valid_page_tree(client):
+    problems = Page.find_problems()
+    measures, calls = MeasurePage.objects.count(), CallPage.objects.count()
+    events = EventPage.objects.count()
+
+    added = fill.fill(210)
+
+    assert {key: added[key] for key in ("actor types", "measures", "calls", "events")} == {
+        "actor types": 2,
+        "measures": 70,
+        "calls": 69,
+        "events": 69,
+    }
+    # Treebeard finds nothing wrong that was not wrong before (paths, depths, numchild).
+    assert Page.find_problems() == problems
+    assert MeasurePage.objects.live().count() == measures + 70
+    assert CallPage.objects.live().count() == calls + 69
+    assert SupportIndexPage.objects.get().get_children().count() == measures + 70
+    assert CallIndexPage.objects.get().get_children().count() == calls + 69
+    assert all(call.rounds.exists() for call in CallPage.objects.filter(slug__startswith="bench"))
+    assert ActorType.objects.filter(slug="benchmark-actortype-7").exists()
+
+    response = client.get("/ondersteuning/benchmark-maatregel-69/")
+    assert response.status_code == 200
+    assert "Benchmark maatregel 69" in response.content.decode()
+    assert client.get("/oproepen/benchmark-oproep-0/").status_code == 200
+    assert EventPage.objects.live().count() == events + 69
+    assert client.get("/agenda/benchmark-activiteit-68/").status_code == 200
+    assert client.get("/over-ons/benchmark-actortype-7/").status_code == 200
+    # Indexed for search too.
+    assert MeasurePage.objects.live().search("benchmark").count() == 70
+    assert "Benchmark" in client.get("/zoeken/?q=benchmark").content.decode()
+
+
+def test_the_filler_can_add_more_items_to_a_filled_site():
+    problems = Page.find_problems()
+
+    fill.fill(10)
+    fill.fill(10)
+
+    # Twice 10 items: 4 measures each, numbered on.
+    slugs = MeasurePage.objects.filter(slug__startswith="benchmark").values_list("slug", flat=True)
+    assert sorted(slugs) == [f"benchmark-maatregel-{number}" for number in range(8)]
+    assert Page.find_problems() == problems
+
+
+WRK_OUTPUT = """Running 6s test @ http://127.0.0.1:8401/
+  2 threads and 16 connections
+  Latency Distribution
+     50%    8.10ms
+     75%   10.00ms
+     90%   15.00ms
+     99%    1.20s
+  12000 requests in 6.00s, 100.00MB read
+  Socket errors: connect 0, read 1, write 0, timeout 2
+  Non-2xx or 3xx responses: 4
+Requests/sec:   1998.52
+Transfer/sec:     16.00MB
+"""
+
+
+def test_wrk_output_gives_throughput_percentiles_in_ms_and_errors():
+    assert parse_wrk(WRK_OUTPUT) == {"rps": 1998.52, "p50": 8.1, "p99": 1200.0, "errors": 7}
+
+
+def test_the_bench_replaces_only_its_own_section_of_the_docs():
+    text = (
+        "# Performance\n\nBy hand.\n\n<!-- bench:results -->\nold\n<!-- /bench:results -->\n\nMore."
+    )
+
+    replaced = report.replace_section(text, "results", "new table")
+    added = report.replace_section(replaced, "profile", "profile lines")
+
+    assert replaced == text.replace("\nold\n", "\nnew table\n")
+    assert (
+        added == replaced + "\n\n<!-- bench:profile -->\nprofile lines\n<!-- /bench:profile -->\n"
+    )
