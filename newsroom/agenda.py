@@ -144,8 +144,10 @@ def calendar_feed(index_page, request):
 
 
 def home_page_events(at):
-    """The next events for the home page, soonest first."""
-    return list(upcoming_events(at)[:HOME_PAGE_EVENTS])
+    """The next events for the home page, soonest first (without their actor types, which the
+    home page does not show)."""
+    events = listable(EventPage.objects.all(), at).filter(end_at__gt=at)
+    return list(events.order_by("start_at", "end_at", "pk")[:HOME_PAGE_EVENTS])
 
 
 def event_json_ld(event, url, organisation_id):

@@ -186,7 +186,7 @@ def test_an_event_page_says_when_where_and_how_to_register_in_dutch(client):
     assert "15 januari 2027 van 12.00 tot 16.30 uur" in text
     assert "Herman Teirlinck Havenlaan 88 1000 Brussel" in text
     assert "Vlaams Agentschap" in text
-    assert "Schrijf je in voor 12 januari 2027 om 23.59 uur." in text
+    assert "Inschrijven kan tot 12 januari 2027 om 23.59 uur." in text
     assert (
         soup(response).find("a", string="Schrijf je in")["href"]
         == "https://example.org/inschrijven"

@@ -368,6 +368,7 @@ def test_a_search_without_results_leads_to_every_section_in_the_menu(client, hom
         "Ondersteuning",
         "Oproepen",
         "Over ons",
+        "Agenda",
         "Contact",
         "Nieuws",
     ]

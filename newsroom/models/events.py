@@ -17,11 +17,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from pages import clock
 from pages.blocks import BodyBlock
 
-# The route of a calendar file below an event or the agenda. Its public address ends in
+# The route of the calendar file below the agenda or an event. Its public address ends in
 # "agenda.ics" (newsroom.views.calendar_file), which a page address cannot.
 CALENDAR_ROUTE = "agenda-ics"
 # Addresses below the agenda that its routes use: no event may take them as its slug.
@@ -136,7 +137,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return ["/", "/" + self.reverse_subpage("archive")]
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(Page):
     """An activiteit: a study day, info session, webinar or fair, with its date, place and how
     to register. After the event, editors may add a report (Verslag)."""
 
@@ -329,6 +330,10 @@ class EventPage(RoutablePageMixin, Page):
             "end": clock.short_time(self.end_at),
         }
 
+    def start_iso(self):
+        """The start for a <time datetime> attribute, to the minute: "2027-01-15T12:00+01:00"."""
+        return clock.brussels(self.start_at).isoformat(timespec="minutes")
+
     def registration_deadline_label(self):
         return clock.long_datetime(self.registration_deadline)
 
@@ -385,18 +390,28 @@ class EventPage(RoutablePageMixin, Page):
         )
         return context
 
-    @path("")
-    def event(self, request):
-        response = self.render(request)
+    def route(self, request, path_components):
+        # "Zet in je agenda": the event's calendar file is served by the event itself, so that
+        # Wagtail's serve applies everything it applies to the page (live, view restrictions).
+        # A route of this one page, without RoutablePageMixin: that would make the 404 page
+        # look up every event for routes it does not have.
+        if path_components == [CALENDAR_ROUTE] and self.live:
+            return RouteResult(self, kwargs={"calendar_file": True})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, calendar_file=False, **kwargs):
+        if calendar_file:
+            # Only under its public address, ".../agenda.ics" (newsroom.views.calendar_file).
+            if not request.path.endswith(".ics"):
+                raise Http404
+            return self.calendar_response(request)
+        response = super().serve(request, *args, **kwargs)
         return clock.limit_max_age(response, response.context_data["next_change"])
 
-    @path(f"{CALENDAR_ROUTE}/", name="calendar")
-    def calendar(self, request):
-        """ "Zet in je agenda": this event as a calendar file to download."""
+    def calendar_response(self, request):
+        """This event as a calendar file to download."""
         from newsroom import calendar
 
-        if not request.path.endswith(".ics"):
-            raise Http404
         response = HttpResponse(
             calendar.calendar_for([self], request), content_type=calendar.CONTENT_TYPE
         )
