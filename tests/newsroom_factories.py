@@ -160,3 +160,54 @@ def make_publication(title, date, publication_type="guide", actor_types=(), publ
     publication = index.add_child(instance=publication)
     publication.actor_types.set(actor_types)
     return _publish(publication, publish)
+
+
+def newsroom_showcase():
+    """What news and publications look like in use: an article with related pages, a guide with
+    an accessible file, a report with an accessible version, all for maatwerkbedrijven (for the
+    HTML and axe checks)."""
+    from datetime import date
+
+    from actortypes.models import ActorType
+    from support.models import MeasurePage
+
+    maatwerk = [ActorType.objects.get(slug="maatwerkbedrijven")]
+    guide = make_publication(
+        "Handleiding collectief maatwerk",
+        date(2026, 11, 2),
+        actor_types=maatwerk,
+        is_accessible=True,
+        document=make_document("Handleiding", "handleiding.pdf", b"%PDF" + b"x" * 5000),
+    )
+    make_publication(
+        "Jaarrapport sociale economie 2025",
+        date(2026, 6, 12),
+        "report",
+        maatwerk,
+        accessible_document=make_document("Jaarrapport (toegankelijk)", "jaarrapport.docx"),
+    )
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+    measure.related_publications.create(publication=guide)
+    measure.save_revision().publish()
+    make_news(
+        "Nieuwe erkenningen voor maatwerkbedrijven",
+        date(2026, 11, 20),
+        maatwerk,
+        related=[measure, guide],
+        body=[("text", "<p>Vijf ondernemingen zijn erkend als maatwerkbedrijf.</p>")],
+    )
+    make_news("Jaarrapport 2025 verschenen", date(2026, 6, 12))
+
+
+NEWSROOM_PAGES = {
+    "news": "/nieuws/",
+    "news-filtered": "/nieuws/?voor=maatwerkbedrijven",
+    "news-empty": "/nieuws/?voor=lokale-besturen",
+    "news-item": "/nieuws/nieuwe-erkenningen-voor-maatwerkbedrijven/",
+    "publications": "/publicaties/",
+    "publications-empty": "/publicaties/?soort=brochure",
+    "publication": "/publicaties/handleiding-collectief-maatwerk/",
+    "publication-with-version": "/publicaties/jaarrapport-sociale-economie-2025/",
+    "measure-with-publications": "/ondersteuning/collectief-maatwerk/",
+    "home-with-news": "/",
+}

@@ -15,7 +15,12 @@ from django.utils import timezone
 from pages.models import ContentPage, HomePage
 from tests.browser.conftest import screenshot
 from tests.html import SOFT_HYPHEN
-from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
+from tests.newsroom_factories import (
+    AGENDA_PAGES,
+    NEWSROOM_PAGES,
+    agenda_showcase,
+    newsroom_showcase,
+)
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
 AXE_OPTIONS = {
@@ -82,6 +87,17 @@ def test_agenda_page_type_has_no_axe_violations(page, site_url, name):
     # Nothing scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     screenshot(page, f"a11y-agenda-{name}")
+
+
+@pytest.mark.parametrize("name", list(NEWSROOM_PAGES))
+def test_newsroom_page_type_has_no_axe_violations(page, site_url, name):
+    newsroom_showcase()
+    page.goto(site_url + NEWSROOM_PAGES[name])
+
+    assert_no_violations(page)
+    # Nothing scrolls sideways, not even on the narrowest phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    screenshot(page, f"a11y-newsroom-{name}")
 
 
 def test_the_finder_works_with_the_keyboard_alone(page, site_url):
