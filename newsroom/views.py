@@ -1,6 +1,5 @@
-from wagtail.views import serve
-
 from newsroom.models.events import CALENDAR_ROUTE
+from serving.views import serve
 
 
 def calendar_file(request, path):

@@ -10,7 +10,7 @@ from newsroom import agenda
 from newsroom.models import EventIndexPage
 from newsroom.models.news import NewsIndexPage, listed_news
 from pages import clock
-from pages.references import public_page_url
+from pages.references import overview_url
 
 HOME_PAGE_NEWS = 3
 
@@ -26,7 +26,7 @@ def latest_news_on_the_home_page(request):
             "template": "newsroom/home_latest_news.html",
             "context": {
                 "news": news,
-                "news_index_url": public_page_url(NewsIndexPage.objects.live().first(), request),
+                "news_index_url": overview_url(NewsIndexPage, request),
             },
             "expires_at": clock.earliest(
                 item.expire_at for item in news if item.expire_at and item.expire_at > at

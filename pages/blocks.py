@@ -8,8 +8,6 @@ from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images import blocks as image_blocks
 
-from actortypes.models import ActorType
-
 validate_anchor = RegexValidator(
     r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
     _("Use lowercase letters, digits and single hyphens, e.g. wat-is-sociale-economie."),
@@ -30,6 +28,11 @@ def file_names(image):
     name = os.path.basename(image.file.name)
     stem = os.path.splitext(name)[0]
     return {_words(name), _words(stem), _words(re.sub(r"_[A-Za-z0-9]{7}$", "", stem))}
+
+
+def is_file_name(text, image):
+    """Whether an alt text is only the image's file name (or the title Wagtail made from it)."""
+    return _words(text) in file_names(image)
 
 
 class ImageBlock(image_blocks.ImageBlock):
@@ -54,7 +57,7 @@ class ImageBlock(image_blocks.ImageBlock):
         value = super().clean(value)
         if value and not value.decorative:
             # The title Wagtail made from the file name is one of these too.
-            if _words(value.contextual_alt_text) in file_names(value):
+            if is_file_name(value.contextual_alt_text, value):
                 raise StructBlockValidationError(
                     block_errors={
                         "alt_text": ValidationError(
@@ -107,16 +110,7 @@ class ActorTypeListBlock(blocks.StructBlock):
         from pages.models import AboutPage  # pages.models imports this module
 
         context = super().get_context(value, parent_context=parent_context)
-        request = context.get("request")
-        page = context.get("page")
-        # On Over ons itself the list needs no query for the page that serves the actor types.
-        about_page = page if isinstance(page, AboutPage) else AboutPage.objects.live().first()
-        actor_types = ActorType.objects.live()
-        context["actor_types"] = (
-            about_page.actor_type_links(actor_types, request=request)
-            if about_page
-            else [(actor_type, None) for actor_type in actor_types]
-        )
+        context["actor_types"] = AboutPage.published_actor_type_links(context.get("request"))
         return context
 
 

@@ -14,11 +14,13 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
+    Site,
     WorkflowMixin,
 )
 from wagtail.search import index
 
 from actortypes.models import ActorType
+from fragments.cache import remember
 from pages import clock
 from pages import phone as phone_numbers
 from pages.blocks import BodyBlock
@@ -107,6 +109,23 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
             for actor_type in actor_types
         ]
 
+    @classmethod
+    def published_actor_type_links(cls, request):
+        """(actor type, its address) for every published actor type, in their order, as
+        actor_type_links gives them (None without a live Over ons): a site-wide fragment
+        (fragments.cache), so the home page, Over ons, the actor pages and the 404 page need no
+        query for them."""
+        site = Site.find_for_request(request) if request else None
+
+        def links():
+            about_page = cls.objects.live().first()
+            actor_types = list(ActorType.objects.live())
+            if about_page is None:
+                return [(actor_type, None) for actor_type in actor_types]
+            return about_page.actor_type_links(actor_types, request=request)
+
+        return remember(request, f"actor-type-links:{site.pk if site else ''}", links)
+
     def actor_type_url(self, actor_type, request=None, full_url=False):
         """One actor type's address, as actor_type_links gives it."""
         [(_actor_type, url)] = self.actor_type_links([actor_type], request, full_url)
@@ -136,11 +155,14 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
     def actor_type_context(self, request, actor_type):
         """The context of an actor type's page, for the route above and the admin preview."""
         context = self.get_context(request)
-        others = ActorType.objects.live().exclude(pk=actor_type.pk)
         context["actor_type"] = actor_type
         # What the page shows, in Django's name for it: the user bar's edit link opens it.
         context["object"] = actor_type
-        context["other_actor_types"] = self.actor_type_links(others, request=request)
+        context["other_actor_types"] = [
+            (other, url)
+            for other, url in self.published_actor_type_links(request)
+            if other.pk != actor_type.pk
+        ]
         context["actor_type_sections"] = self.actor_type_sections(request, actor_type)
         return context
 
@@ -239,11 +261,9 @@ class Footer(
 
     @classmethod
     def for_request(cls, request):
-        """The published footer, or None. Looked up once per request: the page's <head> (its
-        JSON-LD) and the footer both show it."""
-        if not hasattr(request, "_published_footer"):
-            request._published_footer = cls.objects.live().first()
-        return request._published_footer
+        """The published footer, or None: a site-wide fragment (fragments.cache), read once per
+        request, though the page's <head> (its JSON-LD) and the footer both show it."""
+        return remember(request, "footer", lambda: cls.objects.live().first())
 
     def clean(self):
         super().clean()

@@ -5,6 +5,9 @@ module tells the templates which scripts to load and lets the response's Content
 allow the widget's host: nothing at all while the widget is off.
 """
 
+from wagtail.models import Site
+
+from fragments.cache import remember
 from pages.models import VlaanderenWidgetSettings
 from security.csp import allow_sources
 
@@ -16,7 +19,13 @@ CSP_DIRECTIVES = ("script-src", "connect-src", "style-src", "img-src", "frame-sr
 def _settings(request):
     if request is None:
         return None
-    widget = VlaanderenWidgetSettings.for_request(request)
+    site = Site.find_for_request(request)
+    # Asked on every page: a site-wide fragment (fragments.cache), not a query each time.
+    widget = remember(
+        request,
+        f"vlaanderen-widget:{site.pk if site else ''}",
+        lambda: VlaanderenWidgetSettings.for_request(request),
+    )
     return widget if widget.enabled and widget.header_widget_id else None
 
 

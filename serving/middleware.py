@@ -1,4 +1,7 @@
+from contextlib import suppress
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.utils.cache import (
@@ -51,6 +54,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not self.is_eligible(request):
+            if not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS):
+                # The search, a logged-in editor's view: Wagtail finds the site without a query.
+                with suppress(DatabaseError):  # the view answers the 503 page itself
+                    pagecache.find_site(request)
             response = self.get_response(request)
             if self.has_personal_cookie(request) and "Cache-Control" not in response:
                 add_never_cache_headers(response)

@@ -15,18 +15,21 @@ name is read from the database once and kept in the cache beside the generation.
 
 import hashlib
 import time
-import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-GENERATION_KEY = "pagecache:generation"
-SITES_KEY = "pagecache:sites"
+from fragments import cache as fragments
+
+SITES = "sites"  # the fragment that tells which site serves which host name
+
+# The key of the last page this process looked up, per site map: a guess that lets a cache hit
+# take one round trip to the cache (the generation, the site map and the page in one read).
+_last_sites = {}
 
 
 def timeout():
@@ -43,26 +46,37 @@ def cacheable_query(request):
 def site_map():
     """Which Wagtail site serves a host name, read from the database.
 
-    Returns {"hosts": {hostname: site id, or None when the port decides}, "default": the default
-    site's id or None}: the part of Wagtail's Site.find_for_request that needs no port.
+    Returns {"hosts": {hostname: site, or None when the port decides}, "default": the default
+    site or None}: the part of Wagtail's Site.find_for_request that needs no port. Each site
+    comes with its root page, which routing starts from.
     """
     hosts, default = {}, None
-    for pk, hostname, is_default in Site.objects.values_list("pk", "hostname", "is_default_site"):
+    for site in Site.objects.select_related("root_page"):
         # Several sites on one host name (different ports): the port decides, so not cached.
-        hosts[hostname] = None if hostname in hosts else pk
-        if is_default:
-            default = pk
+        hosts[site.hostname] = None if site.hostname in hosts else site
+        if site.is_default_site:
+            default = site
     return {"hosts": hosts, "default": default}
 
 
-def site_id(request, sites):
-    """The id of the site Wagtail serves this request from, or None when it cannot be told
-    without the port (or no site serves it). The Host header is validated against
-    ALLOWED_HOSTS (DisallowedHost: Django's 400)."""
+def site_for(request, sites):
+    """The site Wagtail serves this request from, or None when it cannot be told without the
+    port (or no site serves it). The Host header is validated against ALLOWED_HOSTS
+    (DisallowedHost: Django's 400)."""
     hostname = split_domain_port(request.get_host())[0]
     if hostname in sites["hosts"]:
         return sites["hosts"][hostname]
     return sites["default"]
+
+
+def find_site(request):
+    """The request's Wagtail site (as Site.find_for_request gives it), from the cached site map:
+    no query once the map is known. Wagtail's own lookups then find it on the request."""
+    if not hasattr(request, "_wagtail_site"):
+        site = site_for(request, fragments.remember(request, SITES, site_map))
+        if site is not None:
+            request._wagtail_site = site
+    return Site.find_for_request(request)
 
 
 def page_key(site, request):
@@ -85,31 +99,37 @@ class Slot:
     entry: dict | None = None
 
 
-def _new_generation():
-    return uuid.uuid4().hex
-
-
 def lookup(request):
     """The slot of this request's page, touching no database.
 
-    Two round trips to the cache at most. A missing generation (a fresh or restarted cache) gets
-    a new, unique one, so no page stored before can come back.
+    One round trip to the cache when this process has seen the site map before (the page's key
+    is guessed from it and read along with the generation and the current map), two otherwise.
+    A missing generation (a fresh or restarted cache) gets a new, unique one, so no page stored
+    before can come back. The request learns its site (request._wagtail_site) and generation.
     """
-    found = cache.get_many([GENERATION_KEY, SITES_KEY])
-    generation = found.get(GENERATION_KEY)
+    sites_key = fragments.fragment_key(SITES)
+    keys = [fragments.GENERATION_KEY, sites_key]
+    guess = None
+    if (known := _last_sites.get("sites")) is not None and (site := site_for(request, known)):
+        guess = page_key(site.pk, request)
+        keys.append(guess)
+    found = cache.get_many(keys)
+    generation = found.get(fragments.GENERATION_KEY)
     if generation is None:
-        generation = _new_generation()
-        if not cache.add(GENERATION_KEY, generation, timeout=None):
-            generation = cache.get(GENERATION_KEY) or generation
+        return Slot(fragments.generation(request))
+    fragments.remember_generation(request, generation)
+    stored_sites = found.get(sites_key)
+    if stored_sites is None or stored_sites[0] != generation:
         return Slot(generation)
-    sites = found.get(SITES_KEY)
-    if sites is None:
-        return Slot(generation)
-    site = site_id(request, sites)
+    sites = stored_sites[1]
+    request.__dict__.setdefault("_fragments", {})[SITES] = sites
+    _last_sites["sites"] = sites
+    site = site_for(request, sites)
     if site is None:
         return Slot(generation)
-    slot = Slot(generation, page_key(site, request))
-    entry = cache.get(slot.key)
+    request._wagtail_site = site
+    slot = Slot(generation, page_key(site.pk, request))
+    entry = found.get(guess) if slot.key == guess else cache.get(slot.key)
     if entry is not None and entry["generation"] == generation:
         slot.entry = entry
     return slot
@@ -125,12 +145,10 @@ def store(request, response, slot, max_seconds=None):
         return
     key = slot.key
     if key is None:
-        sites = site_map()
-        cache.add(SITES_KEY, sites, timeout=None)
-        site = site_id(request, sites)
+        site = site_for(request, fragments.remember(request, SITES, site_map))
         if site is None:
             return
-        key = page_key(site, request)
+        key = page_key(site.pk, request)
     # Wagtail remembers the site it served the page from: never file it under another one.
     served_from = getattr(request, "_wagtail_site", None)
     if served_from is not None and key != page_key(served_from.pk, request):
@@ -153,20 +171,7 @@ def seconds_left(entry):
     return max(0, int(entry["stale_at"] - time.time()))
 
 
-def _forget():
-    cache.set(GENERATION_KEY, _new_generation(), timeout=None)
-    cache.delete(SITES_KEY)
-
-
 def clear():
-    """Forget every stored page (and which site serves which host name): now, and again once the
-    current transaction commits.
-
-    The second clear matters when a page is rendered between the first clear and the commit:
-    it read the old content and would otherwise be stored under the new generation.
-    """
-    _forget()
-    # Outside a transaction there is nothing to wait for (and no need for a database at all:
-    # bin/start clears the cache even while the database is down).
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_forget)
+    """Forget every stored page, every site-wide fragment and which site serves which host
+    name (see fragments.cache.clear)."""
+    fragments.clear()

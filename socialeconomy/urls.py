@@ -52,11 +52,18 @@ handler500 = "serving.views.server_error"
 
 # Wagtail's page tree serves every other URL; it goes last. Calendar files of the agenda and its
 # events end in ".ics", which Wagtail's page addresses cannot: they are routes of those pages.
+# Pages go through Wagtail's view as serving.views.serve routes them (fewer queries); Wagtail's
+# own paths below _util/ (the password form of a private page) stay Wagtail's.
 urlpatterns += [
     re_path(
         r"^(?P<path>(?:[\w\-]+/)+)agenda\.ics$",
         newsroom_views.calendar_file,
         name="calendar_file",
+    ),
+    re_path(
+        r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"),
+        serving_views.serve,
+        name="wagtail_serve",  # Wagtail's name for it: its redirects and ours look for it
     ),
     path("", include(wagtail_urls)),
 ]

@@ -8,7 +8,7 @@ any import of support.
 from wagtail import hooks
 
 from pages import clock
-from pages.references import public_page_url
+from pages.references import overview_url
 from support import listings
 from support.models import CallIndexPage, CallStatus
 
@@ -58,7 +58,7 @@ def open_calls_on_the_home_page(request):
             "context": {
                 "calls": open_calls[:HOME_PAGE_CALLS],
                 "more": len(open_calls) > HOME_PAGE_CALLS,
-                "call_index_url": public_page_url(CallIndexPage.objects.live().first(), request),
+                "call_index_url": overview_url(CallIndexPage, request),
             },
             "expires_at": listings.next_change(calls, at),
         }

@@ -2,6 +2,7 @@
 
     socialeconomy (configuration) → content apps (support, search, serving, editorial, content …)
     → pages (shared base, blocks, settings) → leaves (actortypes, security, addresses)
+    → the foundation (fragments: the site-wide cache every layer may keep its lookups in)
 
 A lower app never imports a higher one: signals, hooks and model lookups point upward by name
 (``apps.get_model("pages", "AboutPage")``), not by import. Content apps may use each other, but
@@ -16,8 +17,10 @@ from django.conf import settings
 
 CONFIGURATION = "socialeconomy"
 SHARED = "pages"
-# Apps that import no other app of ours, so any app may import them.
+# Apps that import no other app of ours but the foundation, so any app may import them.
 LEAVES = {"actortypes", "security", "addresses"}
+# Below the leaves: imports no app of ours at all.
+FOUNDATION = {"fragments"}
 
 
 def our_packages():
@@ -32,7 +35,10 @@ def our_packages():
 
 
 def layer(package):
-    """0 for a leaf, 1 for pages, 2 for a content app, 3 for the configuration."""
+    """-1 for the foundation, 0 for a leaf, 1 for pages, 2 for a content app, 3 for the
+    configuration."""
+    if package in FOUNDATION:
+        return -1
     if package in LEAVES:
         return 0
     if package == SHARED:
@@ -80,6 +86,7 @@ def test_the_check_knows_every_app_of_ours():
     assert {
         "actortypes",
         "addresses",
+        "fragments",
         "pages",
         "content",
         "editorial",
@@ -93,9 +100,11 @@ def test_no_app_imports_an_app_above_it():
     assert upward(project_imports()) == set()
 
 
-def test_leaves_import_no_app_of_ours():
+def test_leaves_import_no_app_of_ours_but_the_foundation():
     assert [
-        (path, module) for path, package, module, _ in project_imports() if package in LEAVES
+        (path, module)
+        for path, package, module, target in project_imports()
+        if package in LEAVES | FOUNDATION and target not in FOUNDATION
     ] == []
 
 

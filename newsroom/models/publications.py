@@ -74,7 +74,9 @@ class PublicationIndexPage(Page):
             actor_type_facet(),
         ]
         finder = filtered_listing(publications, facets, publication_keys, request)
-        download_urls = public_document_urls(publication.document for publication in finder.results)
+        download_urls = public_document_urls(
+            [publication.document for publication in finder.results], request
+        )
         for publication in finder.results:
             publication.download_url = download_urls.get(publication.document_id)
         context.update(
@@ -180,10 +182,12 @@ class PublicationPage(Page):
         """The published actor types this publication is for, in the editors' order."""
         return [actor_type for actor_type in self.actor_types.all() if actor_type.live]
 
-    @cached_property
-    def download_urls(self):
+    def download_urls(self, request=None):
         """{document id: address} of this page's documents that visitors may download."""
-        return public_document_urls([self.document, self.accessible_document])
+        if not hasattr(self, "_download_urls"):
+            documents = [self.document, self.accessible_document]
+            self._download_urls = public_document_urls(documents, request)
+        return self._download_urls
 
     def main_entity(self, url, organisation_id, request=None):
         """schema.org JSON-LD: the publication as a Report, Legislation or DigitalDocument,
@@ -206,7 +210,7 @@ class PublicationPage(Page):
                 for actor_type in self.listed_actor_types
             ],
         }
-        document_url = self.download_urls.get(self.document_id)
+        document_url = self.download_urls(request).get(self.document_id)
         if document_url:
             size = self.document.get_file_size()
             data["encoding"] = {
@@ -227,8 +231,8 @@ class PublicationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             meta_description=self.search_description or self.summary,
-            download_url=self.download_urls.get(self.document_id),
-            accessible_url=self.download_urls.get(self.accessible_document_id),
+            download_url=self.download_urls(request).get(self.document_id),
+            accessible_url=self.download_urls(request).get(self.accessible_document_id),
             actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
             contact_email=getattr(Footer.for_request(request), "email", ""),
         )

@@ -1,8 +1,9 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from actortypes.models import ActorType
+from fragments.cache import remember
 from pages.models import AboutPage, Footer
 
 register = template.Library()
@@ -20,7 +21,16 @@ def site_header(context):
     site = _site(context)
     home = site.root_page if site else None
     current = context.get("page")
-    menu_pages = home.get_children().live().in_menu() if home else []
+    # The same on every page of the site: a site-wide fragment (fragments.cache).
+    menu_pages = (
+        remember(
+            context.get("request"),
+            f"menu:{site.pk}",
+            lambda: list(home.get_children().live().in_menu()),
+        )
+        if home
+        else []
+    )
     match = getattr(context.get("request"), "resolver_match", None)
     return {
         "site_name": site.site_name if site else "",
@@ -48,7 +58,13 @@ def breadcrumb_trail(page):
     "Home", whatever the home page's title. Kept on the page: the breadcrumbs and their JSON-LD
     both need it."""
     if not hasattr(page, "_breadcrumb_trail"):
-        ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        # The page's ancestors from the site's root, when routing left them on the page
+        # (serving.routing): no query.
+        known = getattr(page, "_cached_ancestors", None)
+        if known is not None:
+            ancestors = [*known, page]
+        else:
+            ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1)
         page._breadcrumb_trail = [
             (_("Home") if position == 0 else ancestor.title, ancestor)
             for position, ancestor in enumerate(ancestors)
@@ -66,27 +82,32 @@ def breadcrumbs(context, page, current_title=None):
     }
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The published footer; its preview in the admin passes the version being edited."""
+    """The published footer; its preview in the admin passes the version being edited.
+
+    The published one is the same on every page of a site: rendered once, it is a site-wide
+    fragment (fragments.cache), links checked and all."""
     request = context.get("request")
     footer = context.get("footer")
-    if not isinstance(footer, Footer):
-        footer = Footer.for_request(request) if request else Footer.objects.live().first()
-    return {"footer": footer, "request": request}
+    if isinstance(footer, Footer) or request is None:
+        footer = footer if isinstance(footer, Footer) else Footer.objects.live().first()
+        return render_to_string(FOOTER_TEMPLATE, {"footer": footer, "request": request})
+    site = _site(context)
+    return remember(
+        request,
+        f"footer-html:{site.pk if site else ''}",
+        lambda: render_to_string(
+            FOOTER_TEMPLATE, {"footer": Footer.for_request(request), "request": request}
+        ),
+    )
+
+
+FOOTER_TEMPLATE = "components/footer.html"
 
 
 @register.inclusion_tag("components/actor_type_routes.html", takes_context=True)
 def actor_type_routes(context):
     """ "Wie ben je?": every published actor type as a route to its page (the home page leads
     with these)."""
-    request = context.get("request")
-    about_page = AboutPage.objects.live().first()
-    actor_types = ActorType.objects.live()
-    return {
-        "actor_types": (
-            about_page.actor_type_links(actor_types, request=request)
-            if about_page
-            else [(actor_type, None) for actor_type in actor_types]
-        )
-    }
+    return {"actor_types": AboutPage.published_actor_type_links(context.get("request"))}

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "serving",
     "addresses",
     "security",
+    "fragments",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -248,9 +249,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
-# Seconds a rendered page is kept (0 switches the page cache off). Publishing clears it at once
-# through the shared Redis; a process's own memory cannot be cleared by another process, so
-# without Redis the pages of other workers may lag by up to this long.
+# Seconds a rendered page is kept (0 switches the page cache off), and the site-wide fragments
+# (fragments.cache: at least a minute). Publishing clears them at once through the shared Redis;
+# a process's own memory cannot be cleared by another process, so without Redis the pages of
+# other workers may lag by up to this long.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600 if REDIS_URL else 60))
 # How long browsers and shared caches may keep an anonymous page (Cache-Control: max-age).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))

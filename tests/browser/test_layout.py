@@ -15,6 +15,7 @@ PAGES = [
     ("actor-type", "/over-ons/maatwerkbedrijven/", "Maatwerkbedrijven"),
     ("content-page", "/toegankelijkheid/", "Toegankelijkheidsverklaring"),
     ("search", "/zoeken/?q=sociale+economie", "Zoeken"),
+    ("partners", "/partners/", "Partners"),
     ("not-found", "/over-ons/bestaat-niet/", "Pagina niet gevonden"),
 ]
 
@@ -179,13 +180,12 @@ def test_a_long_word_in_a_section_heading_breaks_at_hyphenation_points(
 
 @pytest.fixture
 def hub_sections(site_url):
-    """The hub's sections: the seed's, and news and events as editors will add them."""
+    """The hub's sections: the seed's (the agenda among them), and news as editors will add it."""
     home = HomePage.objects.get()
-    for title in ["Nieuws", "Agenda"]:
-        home.add_child(
-            instance=ContentPage(title=title, slug=title.lower(), show_in_menus=True)
-        ).save_revision().publish()
-    return ["Ondersteuning", "Oproepen", "Over ons", "Contact", "Nieuws", "Agenda"]
+    home.add_child(
+        instance=ContentPage(title="Nieuws", slug="nieuws", show_in_menus=True)
+    ).save_revision().publish()
+    return ["Ondersteuning", "Oproepen", "Partners", "Over ons", "Agenda", "Contact", "Nieuws"]
 
 
 def test_on_a_desktop_the_sections_stand_in_one_row_below_the_name_and_search_box(

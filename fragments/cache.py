@@ -1,0 +1,95 @@
+"""Site-wide fragments: what many pages show and only an edit changes, computed once and kept in
+Django's cache (shared by every process through Redis) until anything visitors see changes.
+
+Which edits count is decided by serving.signals, which calls clear(): the full-page cache
+(serving.pagecache) and these fragments share one *generation*, so nothing computed before a
+publish, a snippet save or a settings change is used after it. Each fragment is stored with the
+generation it was computed in and is recomputed when that is not the current one; nothing is
+flushed. A fragment is also remembered on the request, so one page view reads it once.
+
+A fragment is anything picklable that depends only on the database and the site (never on the
+visitor, the time of day or the request's query): keys name the site when the value does.
+
+    links = remember(request, f"menu:{site.pk}", lambda: list(home.get_children().live()))
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+GENERATION_KEY = "pagecache:generation"
+FRAGMENT_KEY_PREFIX = "fragment:"
+MINIMUM_TIMEOUT = 60
+
+
+def _new_generation():
+    return uuid.uuid4().hex
+
+
+def generation(request=None):
+    """The current generation (a string), read from the cache once per request; a fresh or
+    restarted cache gets a new, unique one, so nothing stored before can come back."""
+    found = getattr(request, "_cache_generation", None)
+    if found is None:
+        found = cache.get(GENERATION_KEY)
+        if found is None:
+            found = _new_generation()
+            if not cache.add(GENERATION_KEY, found, timeout=None):
+                found = cache.get(GENERATION_KEY) or found
+        remember_generation(request, found)
+    return found
+
+
+def remember_generation(request, value):
+    """Tells the request which generation it runs in (the page cache reads it with the page)."""
+    if request is not None:
+        request._cache_generation = value
+
+
+def _forget():
+    cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+
+
+def clear():
+    """Start a new generation: every stored page and fragment is stale, now and again once the
+    current transaction commits.
+
+    The second clear matters when something is computed between the first clear and the
+    commit: it read the old content and would otherwise be stored under the new generation.
+    """
+    _forget()
+    # Outside a transaction there is nothing to wait for (and no need for a database at all:
+    # bin/start clears the cache even while the database is down).
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_forget)
+
+
+def timeout():
+    """Seconds a fragment is kept: as long as a page (which shows it), and at least
+    MINIMUM_TIMEOUT, also while the page cache is switched off."""
+    return max(settings.PAGE_CACHE_TIMEOUT, MINIMUM_TIMEOUT)
+
+
+def fragment_key(name):
+    return FRAGMENT_KEY_PREFIX + name
+
+
+def remember(request, name, compute):
+    """The value of the fragment called name: compute()'s result, from the cache when it was
+    computed in the current generation, else computed now and stored as long as pages are
+    (settings.PAGE_CACHE_TIMEOUT, at least a minute). request may be None (then nothing is kept
+    on it)."""
+    memo = request.__dict__.setdefault("_fragments", {}) if request is not None else {}
+    if name in memo:
+        return memo[name]
+    current = generation(request)
+    entry = cache.get(fragment_key(name))
+    if entry is not None and entry[0] == current:
+        value = entry[1]
+    else:
+        value = compute()
+        cache.set(fragment_key(name), (current, value), timeout=timeout())
+    memo[name] = value
+    return value

@@ -1,0 +1,67 @@
+"""Pages are found as Wagtail finds them (serving.routing): by address, below the site's root,
+private pages behind their password, whatever the depth or the namesakes elsewhere."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from support.models import CallIndexPage, MeasurePage, SupportIndexPage
+from tests.html import main_text, visible_text
+from tests.support_factories import make_measure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_measure_named_like_a_page_elsewhere_is_served_at_its_own_address(client):
+    make_measure("Contact", summary="Een maatregel die Contact heet.")
+
+    measure = client.get("/ondersteuning/contact/")
+    page = client.get("/contact/")
+
+    assert measure.status_code == page.status_code == 200
+    assert "Een maatregel die Contact heet." in main_text(measure)
+    assert "Een maatregel die Contact heet." not in main_text(page)
+    assert measure.context["page"].specific_class is MeasurePage
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/ondersteuning/bestaat-niet/",
+        "/ondersteuning/collectief-maatwerk/bestaat-niet/",
+        "/over-ons/maatwerkbedrijven/bestaat-niet/",
+        "/bestaat-niet/collectief-maatwerk/",
+        "/ondersteuning/conceptmaatregel/",
+    ],
+)
+def test_unknown_addresses_and_drafts_are_not_found(client, address):
+    make_measure("Conceptmaatregel", publish=False)
+
+    assert client.get(address).status_code == 404
+
+
+def test_a_page_below_a_private_page_asks_for_the_password(client):
+    PageViewRestriction.objects.create(
+        page=SupportIndexPage.objects.get(),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",
+    )
+
+    response = client.get("/ondersteuning/collectief-maatwerk/")
+
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "Collectief maatwerk" not in visible_text(response)
+
+
+def test_an_alias_of_a_private_page_asks_for_the_password_too(client):
+    measure = make_measure("Besloten maatregel", summary="Alleen met wachtwoord.")
+    PageViewRestriction.objects.create(
+        page=measure, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    measure.create_alias(parent=CallIndexPage.objects.get(), update_slug="kopie")
+
+    response = client.get("/oproepen/kopie/")
+
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "Alleen met wachtwoord." not in visible_text(response)
