@@ -246,3 +246,43 @@ def test_printing_shows_the_content_and_where_links_lead(page, site_url):
     after = link.evaluate("element => getComputedStyle(element, '::after').content")
     assert after == '" (" attr(href) ")"' or "https://www.vlaamseombudsdienst.be" in after
     page.pdf(path=SCREENSHOTS / "toegankelijkheid-print.pdf")
+
+
+@pytest.fixture
+def agenda_with_long_content(site_url):
+    """Events as editors may write them: a long title, venue and link, an event of several days;
+    one to come, one past (in the archive)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.newsroom_factories import make_event
+
+    now = timezone.now()
+    for slug, start in [
+        ("lang-binnenkort", now + timedelta(days=3)),
+        ("lang-voorbij", now - timedelta(days=30)),
+    ]:
+        make_event(
+            f"{LONG_WORD} studiedag",
+            start,
+            start + timedelta(days=2),
+            slug=slug,
+            venue_name=f"Vergadercentrum {LONG_WORD}",
+            street="Koning Albert II-laan 35 bus 20",
+            attendance_mode="mixed",
+            online_url="https://example.org/" + "livestream-" * 12,
+            registration_url="https://example.org/" + "inschrijven-" * 12,
+        )
+    return site_url
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/agenda/", "/agenda/archief/", "/agenda/lang-binnenkort/", "/agenda/lang-voorbij/"],
+    ids=["home", "agenda", "archive", "event", "event-past"],
+)
+def test_no_event_makes_the_agenda_wider_than_the_phone(phone, agenda_with_long_content, path):
+    phone.goto(agenda_with_long_content + path)
+
+    assert overflow(phone) <= 0
