@@ -254,6 +254,7 @@ def test_every_404_lists_the_main_routes_and_the_search_box(client):
         ("Maatwerkbedrijven", "/over-ons/maatwerkbedrijven/"),
         ("Ondernemingen", "/over-ons/ondernemingen/"),
         ("Sociale ondernemingen", "/over-ons/sociale-ondernemingen/"),
+        ("Agenda", "/agenda/"),
         ("Contact", "/contact/"),
     ]
     assert soup(response).find("main").find("form", role="search")["action"] == "/zoeken/"
