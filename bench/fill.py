@@ -1,5 +1,5 @@
-"""Realistic content in bulk for the benchmark: `--items N` measures, calls, events and actor
-types on top of the seed content.
+"""Realistic content in bulk for the benchmark: `--items N` measures, calls, events, news and
+actor types on top of the seed content.
 
     DATABASE_URL=… python -m bench.fill --items 5000
 
@@ -192,6 +192,38 @@ def add_events(rng, count, actor_types, now):
     return events
 
 
+def add_news(rng, count, actor_types, now):
+    from django.apps import apps
+
+    news_page = apps.get_model("newsroom", "NewsPage")
+    index = apps.get_model("newsroom", "NewsIndexPage").objects.get()
+    start = news_page.objects.filter(slug__startswith="benchmark-nieuws-").count()
+    items = [
+        news_page(
+            title=f"Benchmark nieuws {number} {rng.choice(WORDS)}",
+            slug=f"benchmark-nieuws-{number}",
+            date=(now - timedelta(days=rng.randint(0, 1800))).date(),
+            summary=sentence(rng, 18),
+            body=[("text", paragraphs(rng, 3))],
+        )
+        for number in range(start, start + count)
+    ]
+    add_children(index, items, now)
+    link_actor_types(news_page, items, actor_types, rng)
+    return items
+
+
+def has_news():
+    """Whether the newsroom has news pages yet (another branch adds them)."""
+    from django.apps import apps
+
+    try:
+        apps.get_model("newsroom", "NewsPage")
+    except LookupError:
+        return False
+    return True
+
+
 def link_actor_types(model, pages, actor_types, rng):
     through = model.actor_types.through
     source = f"{model._meta.model_name}_id"
@@ -204,9 +236,9 @@ def link_actor_types(model, pages, actor_types, rng):
 
 def shares(items):
     """How many of each kind make `items`: {"actor types": …, "measures": …, "calls": …,
-    "events": …}, the pages in equal parts."""
+    "events": …, "news": …}, the pages in equal parts."""
     actor_types = int(items * ACTOR_TYPES_PER_ITEM)
-    kinds = ["measures", "calls", "events"]
+    kinds = ["measures", "calls", "events", *(["news"] if has_news() else [])]
     each, left = divmod(items - actor_types, len(kinds))
     counts = {"actor types": actor_types}
     for number, kind in enumerate(kinds):
@@ -233,6 +265,8 @@ def fill(items, seed=1):
         measures = add_measures(rng, counts["measures"], actor_types, now)
         add_calls(rng, counts["calls"], actor_types, measures, now)
         add_events(rng, counts["events"], actor_types, now)
+        if "news" in counts:
+            add_news(rng, counts["news"], actor_types, now)
     inserted = time.monotonic()
     index_items()
     return {

@@ -8,8 +8,8 @@ workflow's tasks when the workflow is created, so an administrator's later chang
 
 Least privilege:
 
-- Redacteurs write: pages, actor types, the footer, images and documents; they submit for
-  approval and cannot publish, unpublish or delete. They upload images and documents only into
+- Redacteurs write: pages, actor types, partners, the footer, images and documents; they submit
+  for approval and cannot publish, unpublish or delete. They upload images and documents only into
   the private collection "Te keuren" and cannot change what is released.
 - Hoofdredacteurs also approve (the workflow's task), publish, unpublish, delete and manage
   redirects and promoted search results. They release images and documents by moving them out
@@ -30,9 +30,9 @@ BEHEERDERS = "Beheerders"
 # docs/redactie.md. Keep these true to the permissions below (tests/test_editorial_roles.py).
 GROUP_DESCRIPTIONS = {
     REDACTEURS: _(
-        "Write and edit pages, actor types, the footer, images and documents, and submit them "
-        "for approval. Cannot publish, unpublish or delete. Images and documents wait in "
-        "“Te keuren” until a Hoofdredacteur releases them."
+        "Write and edit pages, actor types, partners, the footer, images and documents, and "
+        "submit them for approval. Cannot publish, unpublish or delete. Images and documents "
+        "wait in “Te keuren” until a Hoofdredacteur releases them."
     ),
     HOOFDREDACTEURS: _(
         "Everything Redacteurs do, and approve, publish, unpublish and delete. Release images "
@@ -49,7 +49,7 @@ TASK_NAME = "Goedkeuring door een hoofdredacteur"
 
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access")
 # Snippets that go through the approval workflow: (app label, model).
-WORKFLOW_SNIPPETS = [("actortypes", "actortype"), ("pages", "footer")]
+WORKFLOW_SNIPPETS = [("actortypes", "actortype"), ("pages", "footer"), ("partners", "partner")]
 _USER_APP, _USER_MODEL = settings.AUTH_USER_MODEL.lower().split(".")
 
 # Permissions on models, for the whole site: (app label, model, action).
@@ -61,6 +61,9 @@ MODEL_PERMISSIONS = {
         ("actortypes", "actortype", "lock"),
         ("pages", "footer", "change"),
         ("pages", "footer", "lock"),
+        ("partners", "partner", "add"),
+        ("partners", "partner", "change"),
+        ("partners", "partner", "lock"),
     ],
     HOOFDREDACTEURS: [
         ADMIN_ACCESS,
@@ -74,6 +77,12 @@ MODEL_PERMISSIONS = {
         ("pages", "footer", "publish"),
         ("pages", "footer", "lock"),
         ("pages", "footer", "unlock"),
+        ("partners", "partner", "add"),
+        ("partners", "partner", "change"),
+        ("partners", "partner", "delete"),
+        ("partners", "partner", "publish"),
+        ("partners", "partner", "lock"),
+        ("partners", "partner", "unlock"),
         ("wagtailredirects", "redirect", "add"),
         ("wagtailredirects", "redirect", "change"),
         ("wagtailredirects", "redirect", "delete"),
@@ -308,7 +317,7 @@ def _workflow(apps, approvers):
 
 
 def put_snippets_under_workflow(apps, workflow):
-    """Actor types and the footer go through the workflow, like pages."""
+    """Actor types, partners and the footer go through the workflow, like pages."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     for app_label, model in WORKFLOW_SNIPPETS:

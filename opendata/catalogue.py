@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 ATOM = "application/atom+xml"
 JSON = "application/json"
+ICALENDAR = "text/calendar"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,30 @@ DATASETS = [
             "whether you can still apply."
         ),
         schema="maatregelen",
+    ),
+    Dataset(
+        key="events-ics",
+        title=_("Agenda"),
+        format="iCalendar",
+        media_type=ICALENDAR,
+        url_name="events-ics",
+        description=_(
+            "The agenda to subscribe to in a calendar app: upcoming events and those of the last "
+            "90 days, with time (Belgian time), place, description and link. The same calendar as "
+            "the one on the agenda page."
+        ),
+    ),
+    Dataset(
+        key="events-json",
+        title=_("Events"),
+        format="JSON",
+        media_type=JSON,
+        url_name="events-json",
+        description=_(
+            "Every published event, upcoming and past: when, where, for whom, how to register, "
+            "its status computed at the moment you ask and its calendar file."
+        ),
+        schema="activiteiten",
     ),
 ]
 

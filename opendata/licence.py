@@ -8,6 +8,7 @@ public information merged into partners' sites and apps, CC0 is the simplest for
 (docs/public-site.md).
 """
 
+import icalendar
 from django.utils.translation import gettext_lazy as _
 
 LICENCE_ID = "CC0-1.0"  # its SPDX identifier
@@ -18,6 +19,15 @@ LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 def licence():
     """The licence as the JSON payloads state it: {"id", "name", "url"}."""
     return {"id": LICENCE_ID, "name": str(LICENCE_NAME), "url": LICENCE_URL}
+
+
+def calendar_with_licence(data):
+    """An iCalendar file (bytes, as newsroom.calendar makes it) that also states the licence:
+    X-LICENSE (its address) and the calendar's DESCRIPTION (RFC 7986). Returns bytes."""
+    calendar = icalendar.Calendar.from_ical(data)
+    calendar.add("description", _("Licence: %(licence)s") % {"licence": rights_statement()})
+    calendar.add("x-license", LICENCE_URL)
+    return calendar.to_ical()
 
 
 def rights_statement():

@@ -6,6 +6,7 @@ unexpired pages only, in the order the site shows them, with a fixed number of q
 many items there are. Moments are ISO 8601 with the offset of Europe/Brussels.
 """
 
+from newsroom import agenda
 from opendata.licence import licence
 from pages import clock
 from support import listings
@@ -122,3 +123,54 @@ def calls(request, actor_type=None, at=None):
     found = listed_calls(actor_type, at)
     items = [call_data(call, request, at) for call in found]
     return document(items, actor_type), listings.next_change(found, at)
+
+
+def listed_events(actor_type=None, at=None):
+    """The listed events (or those for one actor type), by start, with their actor types read
+    in one query."""
+    at = at or clock.now()
+    queryset = _for_actor_type(agenda.listed_events(at), actor_type)
+    return list(queryset.order_by("start_at", "end_at", "pk"))
+
+
+def _choice(value, label):
+    return {"code": str(value), "label": str(label)}
+
+
+def event_data(event, request, at):
+    status = event.status(at)
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "url": event.get_full_url(request),
+        "summary": event.summary,
+        "actor_types": [actor_type_data(a) for a in event.listed_actor_types],
+        "starts_at": iso(event.start_at),
+        "ends_at": iso(event.end_at),
+        "status": _choice(status, status.label),
+        "attendance_mode": _choice(event.attendance_mode, event.get_attendance_mode_display()),
+        "place": str(event.place_label()),
+        "venue": event.venue_name,
+        "street": event.street,
+        "postcode": event.postcode,
+        "municipality": event.municipality,
+        "province": (
+            _choice(event.province, event.get_province_display()) if event.province else None
+        ),
+        "organiser": event.organiser_name(),
+        "registration_url": event.registration_url or None,
+        "registration_closes_at": iso(event.registration_closes_at()),
+        "registration_open": event.registration_is_open(at),
+        "calendar_url": event.calendar_url(request, full_url=True),
+        "first_published": iso(event.first_published_at),
+        "last_modified": iso(event.last_published_at),
+    }
+
+
+def events(request, actor_type=None, at=None):
+    """Returns (payload, the moment it next changes or None): every listed event, or those for
+    one actor type, each with its status at `at` (default: now)."""
+    at = at or clock.now()
+    found = listed_events(actor_type, at)
+    items = [event_data(event, request, at) for event in found]
+    return document(items, actor_type), clock.earliest(event.next_change(at) for event in found)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("oproepen.atom", views.calls_atom, name="calls-atom"),
     path("v1/maatregelen.json", views.measures_json, name="measures-json"),
     path("v1/oproepen.json", views.calls_json, name="calls-json"),
+    path("v1/activiteiten.json", views.events_json, name="events-json"),
+    path("agenda.ics", views.events_ics, name="events-ics"),
     path(
         "<slug:version>/<slug:name>.schema.json",
         views.schema,

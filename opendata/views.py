@@ -17,8 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from actortypes.models import ActorType
+from newsroom import agenda, calendar
+from newsroom.models import EventIndexPage
 from opendata import payloads
 from opendata.feeds import CallFeed
+from opendata.licence import calendar_with_licence
 from pages import clock
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
@@ -91,6 +94,28 @@ def calls_json(request, actor_type):
 def calls_atom(request, actor_type):
     feed = CallFeed(request, actor_type)
     return feed(request), feed.next_change()
+
+
+@open_data
+def events_json(request, actor_type):
+    payload, next_change = payloads.events(request, actor_type)
+    return json_response(payload), next_change
+
+
+@open_data
+def events_ics(request, actor_type):
+    """The agenda's calendar feed (newsroom.agenda.calendar_feed: upcoming events and those of
+    the last 90 days, for everyone or ?voor=<slug>), as newsroom.calendar writes it, with the
+    licence."""
+    index_page = EventIndexPage.objects.live().first()
+    if index_page is None:
+        data, next_change = calendar.calendar_for([], request), None
+    else:
+        feed = agenda.calendar_feed(index_page, request)
+        data = calendar.calendar_for(feed.events, request, name=feed.name)
+        next_change = feed.next_change
+    response = HttpResponse(calendar_with_licence(data), content_type=calendar.CONTENT_TYPE)
+    return response, next_change
 
 
 @open_data

@@ -4,10 +4,14 @@ calls every "feed_links" hook)."""
 
 from wagtail import hooks
 
-from opendata.catalogue import dataset
+from newsroom.models import EventIndexPage
+from opendata.catalogue import DATASETS, dataset
 from opendata.models import OpenDataPage
 from pages.models import AboutPage, HomePage
 from support.models import CallIndexPage, SupportIndexPage
+
+# What an actor page links: everything there is per actor type.
+ACTOR_TYPE_DATASETS = [item.key for item in DATASETS if item.per_actor_type]
 
 
 def link(request, key, actor_type=None):
@@ -26,18 +30,19 @@ def link(request, key, actor_type=None):
 @hooks.register("feed_links")
 def open_data_links(request, page, actor_type):
     """The feeds of what a page lists: the calls on the calls overview, the measures on the
-    finder, an actor type's own on its page, the calls on the home page and everything on the
-    open-data page. Costs no query."""
+    finder, the agenda on the agenda (and its archive), an actor type's own on its page, the
+    calls and the agenda on the home page and everything on the open-data page. Costs no
+    query."""
     if actor_type is not None and isinstance(page, AboutPage):
-        return [
-            link(request, key, actor_type) for key in ("calls-atom", "calls-json", "measures-json")
-        ]
+        return [link(request, key, actor_type) for key in ACTOR_TYPE_DATASETS]
     if isinstance(page, CallIndexPage):
         return [link(request, "calls-atom"), link(request, "calls-json")]
+    if isinstance(page, EventIndexPage):
+        return [link(request, "events-ics"), link(request, "events-json")]
     if isinstance(page, SupportIndexPage):
         return [link(request, "measures-json")]
     if isinstance(page, HomePage):
-        return [link(request, "calls-atom")]
+        return [link(request, "calls-atom"), link(request, "events-ics")]
     if isinstance(page, OpenDataPage):
-        return [link(request, key) for key in ("calls-atom", "calls-json", "measures-json")]
+        return [link(request, dataset.key) for dataset in DATASETS]
     return []

@@ -30,6 +30,11 @@ def file_names(image):
     return {_words(name), _words(stem), _words(re.sub(r"_[A-Za-z0-9]{7}$", "", stem))}
 
 
+def is_file_name(text, image):
+    """Whether an alt text is only the image's file name (or the title Wagtail made from it)."""
+    return _words(text) in file_names(image)
+
+
 class ImageBlock(image_blocks.ImageBlock):
     """An image with alt text written for this place (Wagtail's ImageBlock), refusing the file
     name that Wagtail's chooser fills in when the image has no description."""
@@ -52,7 +57,7 @@ class ImageBlock(image_blocks.ImageBlock):
         value = super().clean(value)
         if value and not value.decorative:
             # The title Wagtail made from the file name is one of these too.
-            if _words(value.contextual_alt_text) in file_names(value):
+            if is_file_name(value.contextual_alt_text, value):
                 raise StructBlockValidationError(
                     block_errors={
                         "alt_text": ValidationError(

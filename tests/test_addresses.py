@@ -247,6 +247,7 @@ def test_every_404_lists_the_main_routes_and_the_search_box(client):
     assert main_routes(response) == [
         ("Ondersteuning", "/ondersteuning/"),
         ("Oproepen", "/oproepen/"),
+        ("Partners", "/partners/"),
         ("Over ons", "/over-ons/"),
         ("Activiteitencoöperaties", "/over-ons/activiteitencooperaties/"),
         ("Lokale besturen", "/over-ons/lokale-besturen/"),

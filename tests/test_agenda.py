@@ -60,6 +60,9 @@ def test_a_fresh_install_has_an_empty_agenda_in_the_menu(client):
     assert "0 komende activiteiten" in text
     assert "Er zijn op dit moment geen activiteiten gepland." in text
     assert soup(response).find("a", string="Bekijk de voorbije activiteiten in het archief")
+    # The feed's address, in full, to copy into a calendar app.
+    feed = soup(response).find("section", class_="calendar-feed").find("a")
+    assert feed["href"] == feed.get_text(strip=True) == "http://localhost/agenda/agenda.ics"
 
 
 # Order and archive with a moving clock
@@ -82,6 +85,16 @@ def test_upcoming_events_come_soonest_first_and_past_ones_go_to_the_archive(clie
     assert titles(archive) == ["Vorige maand", "Vorig jaar"]
     assert status_text(archive) == "2 voorbije activiteiten"
     assert soup(archive).find("h1").get_text(strip=True) == "Archief: voorbije activiteiten"
+    # The archive is a page of its own for search engines.
+    assert soup(archive).find("link", rel="canonical")["href"] == "http://localhost/agenda/archief/"
+    assert soup(archive).find("title").get_text().startswith("Archief: voorbije activiteiten |")
+    graph = json.loads(soup(archive).find("script", type="application/ld+json").string)["@graph"]
+    crumbs = next(item for item in graph if item["@type"] == "BreadcrumbList")
+    assert [c["name"] for c in crumbs["itemListElement"]] == [
+        "Home",
+        "Agenda",
+        "Archief: voorbije activiteiten",
+    ]
 
     with time_machine.travel(brussels(2027, 1, 11, 17, 0), tick=False):
         assert titles(client.get(AGENDA)) == ["Binnenkort", "Later"]

@@ -147,7 +147,11 @@ def test_the_contact_page_gives_the_department_and_the_information_line(client):
 
 def test_contact_is_in_the_main_navigation_and_the_legal_pages_are_not(client):
     nav = soup(client.get("/")).find("nav", class_="main-nav")
-    assert [a.get_text(strip=True) for a in nav.find_all("a")][-2:] == ["Over ons", "Contact"]
+    assert [a.get_text(strip=True) for a in nav.find_all("a")][-3:] == [
+        "Over ons",
+        "Agenda",
+        "Contact",
+    ]
     in_menus = Page.objects.type(ContentPage).filter(show_in_menus=True)
     assert list(in_menus.values_list("slug", flat=True)) == ["contact"]
 

@@ -12,8 +12,9 @@ from wagtail.models import (
 )
 
 from actortypes.models import ActorType
-from editorial.roles import set_up_editorial_roles
+from editorial.roles import MODEL_PERMISSIONS, set_up_editorial_roles
 from pages.models import Footer
+from partners.models import Partner
 from tests.editorial import ACTOR_TYPE_EDIT, actor_type_form
 from tests.html import soup
 
@@ -53,6 +54,9 @@ def test_model_permissions_are_least_privilege():
         "lock_actortype",
         "change_footer",
         "lock_footer",
+        "add_partner",
+        "change_partner",
+        "lock_partner",
     }
     assert codenames("Hoofdredacteurs") == {
         "access_admin",
@@ -66,6 +70,12 @@ def test_model_permissions_are_least_privilege():
         "publish_footer",
         "lock_footer",
         "unlock_footer",
+        "add_partner",
+        "change_partner",
+        "delete_partner",
+        "publish_partner",
+        "lock_partner",
+        "unlock_partner",
         "add_redirect",
         "change_redirect",
         "delete_redirect",
@@ -101,16 +111,17 @@ def test_page_permissions_hang_on_the_home_page(home):
     assert page_codenames("Beheerders") == set()
 
 
-def test_every_page_and_every_actor_type_goes_through_redactionele_goedkeuring(home, about):
+def test_every_page_and_every_snippet_goes_through_redactionele_goedkeuring(home, about):
     workflow = Workflow.objects.get(name="Redactionele goedkeuring")
     assert WorkflowPage.objects.get(page=home).workflow == workflow
     assert about.get_workflow() == workflow
     assert ActorType.objects.first().get_workflow() == workflow
     assert Footer.objects.get().get_workflow() == workflow
+    assert Partner.objects.first().get_workflow() == workflow
     assert {
         workflow_type.content_type.model
         for workflow_type in WorkflowContentType.objects.filter(workflow=workflow)
-    } == {"actortype", "footer"}
+    } == {"actortype", "footer", "partner"}
     [task] = [task.specific for task in workflow.tasks]
     assert isinstance(task, GroupApprovalTask)
     assert [group.name for group in task.groups.all()] == ["Hoofdredacteurs"]
@@ -188,7 +199,10 @@ def test_the_set_up_is_idempotent_and_rebuilds_what_is_missing(home):
     Workflow.objects.filter(name="Redactionele goedkeuring").delete()
     set_up_editorial_roles(apps, home_page_id=home.pk)
 
-    assert Group.objects.get(name="Redacteurs").permissions.count() == 6
+    # Every permission of the role, those of models added later (grant_new_model) too.
+    assert Group.objects.get(name="Redacteurs").permissions.count() == len(
+        MODEL_PERMISSIONS["Redacteurs"]
+    )
     assert GroupPagePermission.objects.filter(group__name="Redacteurs", page=home).count() == 3
     assert home.get_workflow().name == "Redactionele goedkeuring"
 

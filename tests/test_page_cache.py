@@ -185,9 +185,10 @@ def test_publishing_unpublishing_and_footer_changes_reach_every_page(client, abo
     about.title = "Over de sociale economie"
     about.save_revision().publish()
     nav = soup(client.get("/")).find("nav", class_="main-nav")
-    assert [link.get_text(strip=True) for link in nav.find_all("a")][:3] == [
+    assert [link.get_text(strip=True) for link in nav.find_all("a")][:4] == [
         "Ondersteuning",
         "Oproepen",
+        "Partners",
         "Over de sociale economie",
     ]
 

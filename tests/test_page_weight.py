@@ -38,6 +38,7 @@ PAGES = {
     "newsroom.EventIndexPage, archive": "/agenda/archief/",
     "newsroom.EventPage": "/agenda/studiedag-sociale-economie/",
     "opendata.OpenDataPage": "/open-data/",
+    "partners.PartnerIndexPage": "/partners/",
 }
 
 

@@ -367,6 +367,7 @@ def test_a_search_without_results_leads_to_every_section_in_the_menu(client, hom
     assert [a.get_text(strip=True) for a in help_.select(".main-routes__list > li > a")] == [
         "Ondersteuning",
         "Oproepen",
+        "Partners",
         "Over ons",
         "Agenda",
         "Contact",

@@ -216,6 +216,7 @@ def test_the_sitemap_lists_every_page_and_every_actor_type(client):
             "/ondersteuning/",
             *[f"/ondersteuning/{slug}/" for slug in MEASURE_SLUGS],
             "/oproepen/",
+            "/partners/",
             "/over-ons/",
             *[f"/over-ons/{slug}/" for slug in ActorType.objects.values_list("slug", flat=True)],
             "/agenda/",

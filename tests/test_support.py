@@ -54,9 +54,10 @@ def test_measures_and_calls_live_below_their_index_pages():
 def test_the_main_navigation_leads_to_support_calls_and_over_ons(client):
     nav = soup(client.get("/")).find("nav", class_="main-nav")
     links = [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
-    assert links[:3] == [
+    assert links[:4] == [
         ("Ondersteuning", "/ondersteuning/"),
         ("Oproepen", "/oproepen/"),
+        ("Partners", "/partners/"),
         ("Over ons", "/over-ons/"),
     ]
 

@@ -83,12 +83,15 @@ class EventIndexPage(RoutablePageMixin, Page):
             listing=listing,
             archive=archive,
             archive_url=self.get_url(request) + self.reverse_subpage("archive"),
-            calendar_url=self.calendar_url(request),
+            # In full: visitors copy it into their calendar app. From the Site, as canonical URLs,
+            # never from the request's Host header (the page cache keeps what it shows).
+            calendar_url=self.calendar_url(request, full_url=True),
             meta_noindex=listing.noindex,
             meta_query=listing.query,
         )
         if archive:
             context["meta_title"] = _("Archive: past events")
+            context["meta_route"] = self.reverse_subpage("archive")
         response = self.render(request, context_overrides=context)
         response.cacheable_query = listing.is_canonical
         return clock.limit_max_age(response, listing.next_change)

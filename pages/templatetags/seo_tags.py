@@ -99,7 +99,8 @@ def page_meta(context):
     """What the <head> says about the page, from the page or actor type being shown.
 
     A view without a page sets meta_title, meta_description and meta_noindex in its context; a
-    page whose address has a meaningful query (the finder's filters) sets meta_query.
+    page whose address has a meaningful query (the finder's filters) sets meta_query; a route
+    below a page, meta_route.
     """
     request = context.get("request")
     page = context.get("page")
@@ -126,6 +127,11 @@ def page_meta(context):
         page_description = page.search_description or intro
         url = page.get_full_url(request)
         last_modified = page.last_published_at
+        # A route below the page that is a page of its own (the agenda's archive) sets
+        # meta_route: its path below the page; its title (meta_title) is the last crumb.
+        if url and context.get("meta_route"):
+            url += context["meta_route"]
+            crumbs.append((context.get("meta_title") or page_title, url))
     else:
         page_title = page_description = ""
 

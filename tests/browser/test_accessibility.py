@@ -14,8 +14,10 @@ from django.utils import timezone
 
 from pages.models import ContentPage, HomePage
 from tests.browser.conftest import screenshot
+from tests.factories import uploaded_image
 from tests.html import SOFT_HYPHEN
 from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
+from tests.partner_factories import PARTNER_PAGES, partner_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
 AXE_OPTIONS = {
@@ -71,6 +73,17 @@ def test_support_page_type_has_no_axe_violations(page, site_url, name):
 
     assert_no_violations(page)
     screenshot(page, f"a11y-support-{name}")
+
+
+@pytest.mark.parametrize("name", list(PARTNER_PAGES))
+def test_partner_page_type_has_no_axe_violations(page, site_url, name):
+    logo = uploaded_image("logo-herwin.png")
+    partner_showcase(logo)
+    page.goto(site_url + PARTNER_PAGES[name])
+
+    assert_no_violations(page)
+    screenshot(page, f"a11y-partners-{name}")
+    logo.file.delete(save=False)
 
 
 @pytest.mark.parametrize("name", list(AGENDA_PAGES))

@@ -15,6 +15,7 @@ PAGES = [
     ("actor-type", "/over-ons/maatwerkbedrijven/", "Maatwerkbedrijven"),
     ("content-page", "/toegankelijkheid/", "Toegankelijkheidsverklaring"),
     ("search", "/zoeken/?q=sociale+economie", "Zoeken"),
+    ("partners", "/partners/", "Partners"),
     ("not-found", "/over-ons/bestaat-niet/", "Pagina niet gevonden"),
 ]
 
@@ -179,13 +180,12 @@ def test_a_long_word_in_a_section_heading_breaks_at_hyphenation_points(
 
 @pytest.fixture
 def hub_sections(site_url):
-    """The hub's sections: the seed's, and news and events as editors will add them."""
+    """The hub's sections: the seed's (the agenda among them), and news as editors will add it."""
     home = HomePage.objects.get()
-    for title in ["Nieuws", "Agenda"]:
-        home.add_child(
-            instance=ContentPage(title=title, slug=title.lower(), show_in_menus=True)
-        ).save_revision().publish()
-    return ["Ondersteuning", "Oproepen", "Over ons", "Contact", "Nieuws", "Agenda"]
+    home.add_child(
+        instance=ContentPage(title="Nieuws", slug="nieuws", show_in_menus=True)
+    ).save_revision().publish()
+    return ["Ondersteuning", "Oproepen", "Partners", "Over ons", "Agenda", "Contact", "Nieuws"]
 
 
 def test_on_a_desktop_the_sections_stand_in_one_row_below_the_name_and_search_box(
@@ -246,3 +246,43 @@ def test_printing_shows_the_content_and_where_links_lead(page, site_url):
     after = link.evaluate("element => getComputedStyle(element, '::after').content")
     assert after == '" (" attr(href) ")"' or "https://www.vlaamseombudsdienst.be" in after
     page.pdf(path=SCREENSHOTS / "toegankelijkheid-print.pdf")
+
+
+@pytest.fixture
+def agenda_with_long_content(site_url):
+    """Events as editors may write them: a long title, venue and link, an event of several days;
+    one to come, one past (in the archive)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.newsroom_factories import make_event
+
+    now = timezone.now()
+    for slug, start in [
+        ("lang-binnenkort", now + timedelta(days=3)),
+        ("lang-voorbij", now - timedelta(days=30)),
+    ]:
+        make_event(
+            f"{LONG_WORD} studiedag",
+            start,
+            start + timedelta(days=2),
+            slug=slug,
+            venue_name=f"Vergadercentrum {LONG_WORD}",
+            street="Koning Albert II-laan 35 bus 20",
+            attendance_mode="mixed",
+            online_url="https://example.org/" + "livestream-" * 12,
+            registration_url="https://example.org/" + "inschrijven-" * 12,
+        )
+    return site_url
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/agenda/", "/agenda/archief/", "/agenda/lang-binnenkort/", "/agenda/lang-voorbij/"],
+    ids=["home", "agenda", "archive", "event", "event-past"],
+)
+def test_no_event_makes_the_agenda_wider_than_the_phone(phone, agenda_with_long_content, path):
+    phone.goto(agenda_with_long_content + path)
+
+    assert overflow(phone) <= 0

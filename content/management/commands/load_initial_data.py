@@ -17,6 +17,7 @@ from pages.models import (
     HomePage,
     VlaanderenWidgetSettings,
 )
+from partners.models import Partner, PartnerIndexPage
 from support.models import CallIndexPage, MeasurePage, SupportIndexPage
 
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         if home_created and about:
             pages = {page.slug: page for page in [about, *support] if page}
             self.fill_home_page(home, site_data["home_page"], pages)
+        self.load_partners(home, content_data.read("partners.yaml"))
         self.load_agenda(home, content_data.read("agenda.yaml")["event_index"])
         self.load_content_pages(home, content_data.read("content-pages.yaml")["content_pages"])
         self.load_open_data_page(home, content_data.read("open-data.yaml")["open_data_page"])
@@ -181,6 +183,27 @@ class Command(BaseCommand):
         page.save_revision().publish()
         self.report(f"Created the page “{page.title}” at {page.get_url()}.")
         return page
+
+    def load_partners(self, home, data):
+        """The partner list (in the menu, before Over ons) and the partners, published."""
+        self.load_index_page(home, PartnerIndexPage, data["partner_index"])
+        if Partner.objects.exists():
+            return
+        actor_types = {actor_type.slug: actor_type for actor_type in ActorType.objects.all()}
+        for item in data["partners"]:
+            partner = Partner(
+                name=item["name"],
+                website=item["website"],
+                description=item["description"],
+                live=False,
+            )
+            partner.actor_types = [
+                actor_types[slug] for slug in item["actor_types"] if slug in actor_types
+            ]
+            partner.full_clean()  # the admin's checks: an http(s) website, a short description
+            partner.save()
+            partner.save_revision().publish()
+        self.report(f"Created {len(data['partners'])} partners.")
 
     def load_actor_types(self, data):
         if ActorType.objects.exists():
