@@ -1,13 +1,41 @@
-"""What the newsroom adds to pages it does not own, through hooks called by name."""
+"""What the newsroom adds to pages it does not own, through hooks called by name.
+
+The home page shows its sections in hook order: open calls (support, order 10), the latest
+news (20), the next events (30).
+"""
 
 from wagtail import hooks
 
 from newsroom import agenda
 from newsroom.models import EventIndexPage
+from newsroom.models.news import NewsIndexPage, listed_news
 from pages import clock
+from pages.references import overview_url
+
+HOME_PAGE_NEWS = 3
 
 
-@hooks.register("home_page_sections")
+@hooks.register("home_page_sections", order=20)
+def latest_news_on_the_home_page(request):
+    """ "Laatste nieuws": the newest news items, at most HOME_PAGE_NEWS; kept until one of
+    them expires (publishing or unpublishing news clears the page cache anyway)."""
+    at = clock.now()
+    news = list(listed_news(at)[:HOME_PAGE_NEWS])
+    return [
+        {
+            "template": "newsroom/home_latest_news.html",
+            "context": {
+                "news": news,
+                "news_index_url": overview_url(NewsIndexPage, request),
+            },
+            "expires_at": clock.earliest(
+                item.expire_at for item in news if item.expire_at and item.expire_at > at
+            ),
+        }
+    ]
+
+
+@hooks.register("home_page_sections", order=30)
 def next_events(request):
     """ "Volgende activiteiten": the next events, until the first of them starts, ends or
     expires (then another may take its place)."""

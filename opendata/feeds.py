@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from opendata.catalogue import absolute_url
 from opendata.licence import rights_statement
 from opendata.payloads import iso, listed_calls
 from pages import clock
@@ -61,10 +62,10 @@ class OpenDataFeed(Feed):
 
     def feed_guid(self):
         # The feed's own address (with ?voor=…): stable, and different for each actor type.
-        return self.request.build_absolute_uri()
+        return self.feed_url()
 
     def feed_url(self):
-        return self.request.get_full_path()
+        return absolute_url(self.request, self.request.get_full_path())
 
     def feed_copyright(self):
         return rights_statement()
@@ -76,7 +77,7 @@ class OpenDataFeed(Feed):
 
     def actor_type_url(self):
         [(_actor_type, url)] = listings.actor_type_links([self.actor_type], self.request)
-        return url
+        return absolute_url(self.request, url) if url else None
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -99,7 +100,7 @@ class OpenDataFeed(Feed):
         return item.last_published_at or item.first_published_at or self.at
 
     def item_extra_kwargs(self, item):
-        scheme = self.request.build_absolute_uri("/open-data/#voor")
+        scheme = absolute_url(self.request, "/open-data/#voor")
         return {
             "labelled_categories": [
                 (actor_type.slug, actor_type.name, scheme) for actor_type in item.listed_actor_types
@@ -123,9 +124,11 @@ class CallFeed(OpenDataFeed):
 
     def link(self):
         if self.actor_type:
-            return self.actor_type_url() or "/"
+            return self.actor_type_url() or absolute_url(self.request, "/")
         call_index = CallIndexPage.objects.live().first()
-        return call_index.get_url(self.request) if call_index else "/"
+        if call_index is None:
+            return absolute_url(self.request, "/")
+        return call_index.get_full_url(self.request)
 
     @cached_property
     def listed(self):

@@ -5,7 +5,7 @@ calls every "feed_links" hook)."""
 from wagtail import hooks
 
 from newsroom.models import EventIndexPage
-from opendata.catalogue import DATASETS, dataset
+from opendata.catalogue import DATASETS, absolute_url, dataset
 from opendata.models import OpenDataPage
 from pages.models import AboutPage, HomePage
 from support.models import CallIndexPage, SupportIndexPage
@@ -21,7 +21,7 @@ def link(request, key, actor_type=None):
     if actor_type:
         title = f"{item.title}: {actor_type.name} ({item.format})"
     return {
-        "href": request.build_absolute_uri(item.path() + query),
+        "href": absolute_url(request, item.path() + query),
         "type": item.media_type,
         "title": title,
     }

@@ -1,6 +1,7 @@
 """Dates and times as the public pages show them: in Europe/Brussels, in Dutch words."""
 
 import math
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -20,9 +21,14 @@ def brussels(moment):
     return timezone.localtime(moment, BRUSSELS)
 
 
+def today():
+    """The date on the clocks in Brussels (a news item's default date)."""
+    return brussels(now()).date()
+
+
 def long_date(moment):
-    """E.g. "15 januari 2027"."""
-    return format_date(brussels(moment), "j F Y")
+    """E.g. "15 januari 2027": a date as it is, an aware datetime on the clocks in Brussels."""
+    return format_date(brussels(moment) if isinstance(moment, datetime) else moment, "j F Y")
 
 
 def long_datetime(moment):

@@ -1,14 +1,21 @@
-"""Filters for a listing, as a plain GET form of checkboxes (the support finder, the agenda).
+"""Filters for a listing, as a plain GET form of checkboxes (the support finder, the agenda,
+news and publications).
 
 A listing names its facets (a query parameter and its options); `choose` reads which options a
 request selected, `count_and_filter` counts, per option, how many items choosing it would give
 (with the other facets applied and this one's choices replaced by the option: the usual faceted
 way) and returns the items that match every facet. Counting happens in Python over items the
 listing read with a fixed number of queries, so filters cost no query per item.
+`filtered_listing` does all of it, and the pagination, for a listing that needs nothing more.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+from actortypes.models import ActorType
+from pages.listings import paginate
 
 PAGE_PARAMETER = "page"
 
@@ -82,3 +89,53 @@ def normalised_query(facets, page_number=1):
     if page_number > 1:
         pairs.append((PAGE_PARAMETER, str(page_number)))
     return "?" + urlencode(pairs) if pairs else ""
+
+
+def actor_type_facet():
+    """ "For whom" (voor=<slug>): every published actor type, in the editors' order."""
+    actor_types = ActorType.objects.live().only("slug", "name")
+    return Facet("voor", _("For whom"), [Option(a.slug, a.name) for a in actor_types])
+
+
+def actor_type_slugs(page):
+    """The slugs of a page's actor types (prefetched by the listing), for its "voor" keys."""
+    return {actor_type.slug for actor_type in page.actor_types.all()}
+
+
+@dataclass
+class Listing:
+    """One page of a filtered listing, with its filters (see filtered_listing)."""
+
+    facets: list[Facet]
+    results: object  # a Django Page of items
+    result_count: int
+    selected_count: int
+    # False when the address holds choices the listing does not know or a page that does not
+    # exist: such a response is shown, but not stored in the page cache.
+    is_canonical: bool
+
+    @property
+    def query(self):
+        """The normalised query of this page, for its canonical address (normalised_query)."""
+        return normalised_query(self.facets, self.results.number)
+
+    @property
+    def noindex(self):
+        """More than one filter: too many combinations for search engines to index."""
+        return self.selected_count > 1
+
+
+def filtered_listing(items, listing_facets, keys, request):
+    """The listing for this request over items (already in listing order): the facets with
+    their counts and choices, and one page of the items that match. keys(item) returns
+    {facet name: the values the item matches}."""
+    selected, is_canonical = choose(listing_facets, request)
+    results = count_and_filter(listing_facets, [(item, keys(item)) for item in items], selected)
+    results_page = paginate(results, request)
+    return Listing(
+        facets=listing_facets,
+        results=results_page,
+        result_count=len(results),
+        selected_count=sum(len(chosen) for chosen in selected.values()),
+        is_canonical=is_canonical and page_is_canonical(results_page, request),
+    )

@@ -9,9 +9,10 @@ references in the report "Verbroken verwijzingen" (pages.wagtail_hooks).
 below one), an image or document in a collection with one, such as "Te keuren" (editorial).
 """
 
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from addresses.private import restricted_page_paths
+from fragments.cache import remember
 
 
 def restricted_collection_ids():
@@ -56,3 +57,29 @@ def is_public_media(item):
 def public_document_url(document):
     """The document's address for visitors, or None when it is gone or not yet released."""
     return document.url if is_public_media(document) else None
+
+
+def public_document_urls(documents, request=None):
+    """{document id: its address} for the documents among these that visitors may download
+    (existing, not in a private collection); the private collections are read once for all (a
+    site-wide fragment: fragments.cache)."""
+    restricted = remember(
+        request, "restricted-collection-ids", lambda: frozenset(restricted_collection_ids())
+    )
+    return {
+        document.pk: document.url
+        for document in documents
+        if document is not None and document.pk and document.collection_id not in restricted
+    }
+
+
+def overview_url(model, request=None):
+    """The address of the live, public page of this type that lists others (an overview such
+    as Nieuws or Oproepen), or None: a site-wide fragment (fragments.cache), so the home page's
+    sections link to it without a query."""
+    site = Site.find_for_request(request) if request else None
+    return remember(
+        request,
+        f"overview-url:{model._meta.label_lower}:{site.pk if site else ''}",
+        lambda: public_page_url(model.objects.live().first(), request),
+    )

@@ -12,7 +12,6 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionViewRestriction
 
-from actortypes.models import ActorType
 from pages import clock, facets
 from pages.facets import Facet, Option
 from pages.listings import paginate
@@ -95,13 +94,11 @@ def next_expiry(partners, at):
     return min((p.expire_at for p in partners if p.expire_at and p.expire_at > at), default=None)
 
 
-def actor_type_urls(actor_types, request=None):
-    """{actor type id: its address} for these actor types; the address is None while Over ons
-    is not live."""
-    about_page = AboutPage.objects.live().first()
-    if about_page is None:
-        return {actor_type.pk: None for actor_type in actor_types}
-    links = about_page.actor_type_links(actor_types, request=request)
+def actor_type_urls(request):
+    """{actor type id: its address} for every published actor type, in the editors' order (the
+    address is None while Over ons is not live): the site-wide fragment the actor pages use too,
+    so no query of its own once any page has filled it."""
+    links = AboutPage.published_actor_type_links(request)
     return {actor_type.pk: url for actor_type, url in links}
 
 
@@ -109,8 +106,9 @@ def find_partners(request):
     """The partner list for this request: the actor-type filter with its counts, one page of
     partner cards, and until when the list stays true."""
     at = clock.now()
-    actor_types = list(ActorType.objects.live())
-    urls = actor_type_urls(actor_types, request)
+    published = AboutPage.published_actor_type_links(request)
+    actor_types = [actor_type for actor_type, _url in published]
+    urls = {actor_type.pk: url for actor_type, url in published}
     partners = list(listed_partners(at).prefetch_related("actor_types"))
     cards = [PartnerCard.of(partner, urls) for partner in partners]
     list_facets = [Facet("voor", _("For whom"), [Option(a.slug, a.name) for a in actor_types])]
@@ -151,5 +149,4 @@ def partners_for(actor_type, request=None):
 
 def card_for_preview(partner, request):
     """The card of a partner being edited (its unsaved actor types and logo included)."""
-    actor_types = [actor_type for actor_type in partner.actor_types.all() if actor_type.live]
-    return PartnerCard.of(partner, actor_type_urls(actor_types, request))
+    return PartnerCard.of(partner, actor_type_urls(request))

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -133,6 +133,7 @@ class MeasurePage(Page):
         "contact",
         "regulation_url",
         "body",
+        InlinePanel("related_publications", heading=_("Publications"), label=_("Publication")),
     ]
 
     search_fields = Page.search_fields + [
@@ -179,6 +180,16 @@ class MeasurePage(Page):
             ],
         }
 
+    def public_publications(self, request=None):
+        """The publications chosen for this measure that visitors may open, in the editors'
+        order (pages.references decides); one query."""
+        links = self.related_publications.select_related("publication")
+        return [
+            link.publication
+            for link in links
+            if link.publication and is_public_page(link.publication, request)
+        ]
+
     def get_context(self, request, *args, **kwargs):
         from support import listings
 
@@ -186,6 +197,7 @@ class MeasurePage(Page):
         at = clock.now()
         calls = listings.sorted_calls(listings.listed_calls(at).filter(measure=self), at)
         context.update(
+            publications=self.public_publications(request),
             calls=calls,
             actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
             next_change=listings.next_change(calls, at),
@@ -195,6 +207,27 @@ class MeasurePage(Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         return clock.limit_max_age(response, response.context_data["next_change"])
+
+
+class MeasurePublication(Orderable):
+    """A publication (a guide, a regulation text …) that a measure page lists, chosen by the
+    editor. The publication pages belong to newsroom, named here by string: support never
+    imports newsroom, newsroom may use support."""
+
+    page = ParentalKey(MeasurePage, on_delete=models.CASCADE, related_name="related_publications")
+    publication = models.ForeignKey(
+        "newsroom.PublicationPage",
+        verbose_name=_("publication"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("publication")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
 
 
 class CallIndexPage(Page):

@@ -2,7 +2,18 @@
 
 from datetime import timedelta
 
-from newsroom.models import EventIndexPage, EventPage
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
+from newsroom.models import (
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageRelatedPage,
+    PublicationIndexPage,
+    PublicationPage,
+)
 
 # --- Events (the agenda) ---------------------------------------------------------------------
 
@@ -97,3 +108,107 @@ AGENDA_PAGES = {
 }
 
 # --- end of events ---------------------------------------------------------------------------
+
+# --- News and publications ------------------------------------------------------------------
+
+
+def _publish(page, publish):
+    if publish == "bulk":
+        return page
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def make_news(title, date, actor_types=(), related=(), publish=True, **fields):
+    """A news item below Nieuws with its date; publish="bulk" makes it live without a revision
+    (fast), publish=False leaves a draft."""
+    index = fields.pop("index", None) or NewsIndexPage.objects.get()
+    fields.setdefault("summary", f"Samenvatting van {title}.")
+    slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
+    news = NewsPage(title=title, slug=slug, date=date, live=publish == "bulk", **fields)
+    news.related_pages = [NewsPageRelatedPage(related_page=page) for page in related]
+    news = index.add_child(instance=news)
+    news.actor_types.set(actor_types)
+    return _publish(news, publish)
+
+
+def make_document(title="Handleiding", name="handleiding.pdf", content=b"%PDF-1.4 test", **fields):
+    """An uploaded document, as Wagtail's upload stores it (with its size)."""
+    document = Document(title=title, file=ContentFile(content, name=name), **fields)
+    document.file_size = len(content)
+    document.save()
+    return document
+
+
+def make_publication(title, date, publication_type="guide", actor_types=(), publish=True, **fields):
+    """A publication below Publicaties with a PDF to download (unless a document is given);
+    publish as for make_news."""
+    index = fields.pop("index", None) or PublicationIndexPage.objects.get()
+    fields.setdefault("summary", f"Samenvatting van {title}.")
+    if "document" not in fields:
+        fields["document"] = make_document(title=title, name=f"{title.lower()[:40]}.pdf")
+    slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
+    publication = PublicationPage(
+        title=title,
+        slug=slug,
+        date=date,
+        publication_type=publication_type,
+        live=publish == "bulk",
+        **fields,
+    )
+    publication = index.add_child(instance=publication)
+    publication.actor_types.set(actor_types)
+    return _publish(publication, publish)
+
+
+def newsroom_showcase():
+    """What news and publications look like in use: an article with related pages, a guide with
+    an accessible file, a report with an accessible version, all for maatwerkbedrijven (for the
+    HTML and axe checks)."""
+    from datetime import date
+
+    from actortypes.models import ActorType
+    from support.models import MeasurePage
+
+    maatwerk = [ActorType.objects.get(slug="maatwerkbedrijven")]
+    guide = make_publication(
+        "Handleiding collectief maatwerk",
+        date(2026, 11, 2),
+        actor_types=maatwerk,
+        is_accessible=True,
+        document=make_document("Handleiding", "handleiding.pdf", b"%PDF" + b"x" * 5000),
+    )
+    make_publication(
+        "Jaarrapport sociale economie 2025",
+        date(2026, 6, 12),
+        "report",
+        maatwerk,
+        accessible_document=make_document("Jaarrapport (toegankelijk)", "jaarrapport.docx"),
+    )
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+    measure.related_publications.create(publication=guide)
+    measure.save_revision().publish()
+    make_news(
+        "Nieuwe erkenningen voor maatwerkbedrijven",
+        date(2026, 11, 20),
+        maatwerk,
+        related=[measure, guide],
+        body=[("text", "<p>Vijf ondernemingen zijn erkend als maatwerkbedrijf.</p>")],
+    )
+    make_news("Jaarrapport 2025 verschenen", date(2026, 6, 12))
+
+
+NEWSROOM_PAGES = {
+    "news": "/nieuws/",
+    "news-filtered": "/nieuws/?voor=maatwerkbedrijven",
+    "news-empty": "/nieuws/?voor=lokale-besturen",
+    "news-item": "/nieuws/nieuwe-erkenningen-voor-maatwerkbedrijven/",
+    "publications": "/publicaties/",
+    "publications-empty": "/publicaties/?soort=brochure",
+    "publication": "/publicaties/handleiding-collectief-maatwerk/",
+    "publication-with-version": "/publicaties/jaarrapport-sociale-economie-2025/",
+    "measure-with-publications": "/ondersteuning/collectief-maatwerk/",
+    "home-with-news": "/",
+}

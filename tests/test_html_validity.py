@@ -11,7 +11,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from partners.models import Partner
-from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
+from tests.newsroom_factories import (
+    AGENDA_PAGES,
+    NEWSROOM_PAGES,
+    agenda_showcase,
+    newsroom_showcase,
+)
 from tests.partner_factories import PARTNER_PAGES, partner_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
@@ -108,3 +113,17 @@ def test_the_checker_really_finds_errors(tmp_path):
     broken.write_text('<!DOCTYPE html><html lang="nl"><title>x</title><p><div></p>')
 
     assert validate([broken])
+
+
+def test_every_newsroom_page_type_is_valid_html(client, tmp_path):
+    newsroom_showcase()
+    files = []
+    for name, url in NEWSROOM_PAGES.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+
+    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in validate(files)]
+
+    assert errors == []

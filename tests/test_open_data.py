@@ -302,7 +302,7 @@ def test_the_calls_feed_holds_exactly_the_live_public_unexpired_calls(client, ca
 
     assert {entry.title for entry in feed.entries} == LIVE_CALLS
     assert feed.feed.title == "Oproepen"
-    assert feed.feed.link == "http://testserver/oproepen/"
+    assert feed.feed.link == "http://localhost/oproepen/"
     assert LICENCE_URL in feed.feed.rights
     assert feed.feed.author == "Departement Werk en Sociale Economie"
     assert feed.namespaces["se"] == NAMESPACE
@@ -335,8 +335,8 @@ def test_the_calls_feed_for_one_actor_type_holds_only_its_calls(client, calls_an
 
     assert {entry.title for entry in feed.entries} == MAATWERK_CALLS
     assert feed.feed.title == "Oproepen voor Maatwerkbedrijven"
-    assert feed.feed.link == "http://testserver/over-ons/maatwerkbedrijven/"
-    assert feed.feed.id == "http://testserver/open-data/oproepen.atom?voor=maatwerkbedrijven"
+    assert feed.feed.link == "http://localhost/over-ons/maatwerkbedrijven/"
+    assert feed.feed.id == "http://localhost/open-data/oproepen.atom?voor=maatwerkbedrijven"
 
 
 def test_an_unknown_actor_type_is_the_dutch_not_found_page(client):
@@ -444,7 +444,7 @@ def test_the_open_data_page_documents_every_address_field_and_the_licence(client
     text = main_text(response)
     assert soup(response).h1.get_text(strip=True) == "Open data"
     for dataset in DATASETS:
-        assert f"http://testserver{dataset.path()}" in text
+        assert f"http://localhost{dataset.path()}" in text
         for field in dataset.fields():
             assert field.path in text, (dataset.key, field.path)
     assert "CC0 1.0 Universeel" in text
@@ -508,7 +508,7 @@ def alternates(client, address):
 
 
 def test_pages_link_the_feeds_that_match_them(client):
-    base = "http://testserver/open-data"
+    base = "http://localhost/open-data"
     atom, json, ics = "application/atom+xml", "application/json", "text/calendar"
     assert alternates(client, "/oproepen/") == {
         (atom, f"{base}/oproepen.atom"),
@@ -534,4 +534,14 @@ def test_pages_link_the_feeds_that_match_them(client):
     assert alternates(client, "/contact/") == set()
     # Every linked address answers.
     for _type, href in alternates(client, "/open-data/"):
-        assert client.get(href.removeprefix("http://testserver")).status_code == 200
+        assert client.get(href.removeprefix("http://localhost")).status_code == 200
+
+
+def test_addresses_name_the_sites_host_whatever_host_name_was_asked(client, settings):
+    # The page cache keeps one copy per site: a copy made for another host name of the same
+    # site must not send everyone there.
+    settings.ALLOWED_HOSTS = ["testserver", "sociale-economie.example"]
+    for address in ["/open-data/", "/oproepen/", CALLS_ATOM, EVENTS_ICS]:
+        text = client.get(address, HTTP_HOST="sociale-economie.example").content.decode()
+        assert "sociale-economie.example" not in text, address
+    assert "http://localhost/open-data/oproepen.atom" in main_text(client.get("/open-data/"))

@@ -13,8 +13,8 @@ from newsroom.models import EventPage
 from partners.models import Partner
 from serving import pagecache
 from support.models import CallIndexPage, CallPage, MeasurePage, SupportIndexPage
-from tests.newsroom_factories import make_event
-from tests.support_factories import make_call, make_measure
+from tests.newsroom_factories import make_event, make_news, make_publication
+from tests.support_factories import make_call, make_measure, open_round
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,12 @@ MOST_QUERIES_PER_SUPPORT_PAGE = 7
 # overview (the feed's link). Measured on SQLite and PostgreSQL alike: 2 to 5 (the calls feed
 # and the calendar for one actor type).
 MOST_QUERIES_PER_OPEN_DATA_ADDRESS = 5
+# News and publications add their list (with actor types and, for publications, documents) and
+# Over ons for actor-type links; a news item its related pages (one query), a publication its
+# documents. The home page shows the open calls and the latest news with their overviews'
+# addresses from the site-wide fragments. Measured on SQLite: 5 each, the measure page with its
+# publications 6, the home page 6 (nothing to show) to 7.
+MOST_QUERIES_PER_NEWSROOM_PAGE = 7
 
 
 def queries_per_page(client, page_types=PAGE_TYPES):
@@ -289,6 +295,59 @@ def test_agenda_pages_cost_the_same_with_10_and_with_500_events(client, settings
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_AGENDA_PAGE, with_ten
+
+
+NEWSROOM_PAGE_TYPES = {
+    "home": "/",
+    "news": "/nieuws/",
+    "news, filtered": "/nieuws/?voor=maatwerkbedrijven",
+    "news, page 2": "/nieuws/?page=2",
+    "news item": "/nieuws/nieuws-0/",
+    "publications": "/publicaties/",
+    "publications, filtered": "/publicaties/?soort=report&voor=maatwerkbedrijven",
+    "publication": "/publicaties/publicatie-0/",
+    "measure": "/ondersteuning/collectief-maatwerk/",
+}
+
+
+def add_newsroom_content(start, stop):
+    """Open calls, news items and publications for maatwerkbedrijven; each news item points to
+    a measure, a call and a publication, collectief maatwerk lists every publication."""
+    maatwerk = list(ActorType.objects.filter(slug__in=["maatwerkbedrijven", "ondernemingen"]))
+    collectief = MeasurePage.objects.get(slug="collectief-maatwerk")
+    today = timezone.localdate()
+    for number in range(start, stop):
+        call = make_call(
+            f"Oproep {number}", [open_round(timezone.now())], actor_types=maatwerk, publish="bulk"
+        )
+        publication = make_publication(
+            f"Publicatie {number}",
+            today - timedelta(days=number),
+            publication_type=["guide", "report"][number % 2],
+            actor_types=maatwerk,
+            publish="bulk",
+        )
+        collectief.related_publications.create(publication=publication, sort_order=number)
+        make_news(
+            f"Nieuws {number}",
+            today - timedelta(days=number),
+            actor_types=maatwerk,
+            related=[collectief, call, publication],
+            publish="bulk",
+        )
+    pagecache.clear()  # pages made live in bulk send no signal; publishing clears this way
+
+
+def test_newsroom_pages_cost_the_same_with_10_and_with_500_items(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_newsroom_content(0, 10)
+    with_ten = queries_per_page(client, NEWSROOM_PAGE_TYPES)
+
+    add_newsroom_content(10, 500)
+    with_five_hundred = queries_per_page(client, NEWSROOM_PAGE_TYPES)
+
+    assert with_five_hundred == with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_NEWSROOM_PAGE, with_ten
 
 
 @pytest.mark.reliability

@@ -27,6 +27,7 @@ def measure_form(**changes):
         "contact": "",
         "regulation_url": "",
         "body": streamfield([("text", rich_text("<p>Wie circulair werkt, krijgt steun.</p>"))]),
+        "related_publications": inline_formset([]),
         "go_live_at": "",
         "expire_at": "",
     }

@@ -14,6 +14,7 @@ without the link (or the image) instead of raising:
 """
 
 from django import template
+from django.template.defaultfilters import filesizeformat
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import DraftStateMixin, Page
 
@@ -40,3 +41,12 @@ def public_url(context, target):
 def public_image(image):
     """The image itself, or None when it is gone or not yet released (a private collection)."""
     return image if is_public_media(image) else None
+
+
+@register.filter
+def file_format(document):
+    """What visitors download, e.g. "PDF, 1,2 MB": the file's extension, and its size when
+    it is known."""
+    size = document.get_file_size()
+    extension = document.file_extension.upper()
+    return f"{extension}, {filesizeformat(size)}" if size else extension

@@ -16,7 +16,12 @@ from pages.models import ContentPage, HomePage
 from tests.browser.conftest import screenshot
 from tests.factories import uploaded_image
 from tests.html import SOFT_HYPHEN
-from tests.newsroom_factories import AGENDA_PAGES, agenda_showcase
+from tests.newsroom_factories import (
+    AGENDA_PAGES,
+    NEWSROOM_PAGES,
+    agenda_showcase,
+    newsroom_showcase,
+)
 from tests.partner_factories import PARTNER_PAGES, partner_showcase
 from tests.support_factories import SUPPORT_PAGES, support_showcase
 
@@ -95,6 +100,17 @@ def test_agenda_page_type_has_no_axe_violations(page, site_url, name):
     # Nothing scrolls sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     screenshot(page, f"a11y-agenda-{name}")
+
+
+@pytest.mark.parametrize("name", list(NEWSROOM_PAGES))
+def test_newsroom_page_type_has_no_axe_violations(page, site_url, name):
+    newsroom_showcase()
+    page.goto(site_url + NEWSROOM_PAGES[name])
+
+    assert_no_violations(page)
+    # Nothing scrolls sideways, not even on the narrowest phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    screenshot(page, f"a11y-newsroom-{name}")
 
 
 def test_the_finder_works_with_the_keyboard_alone(page, site_url):

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, Site
 from actortypes.models import ActorType
 from content import data as content_data
 from editorial.roles import set_up_editorial_roles
-from newsroom.models import EventIndexPage
+from newsroom.models import EventIndexPage, NewsIndexPage, PublicationIndexPage
 from opendata.models import OpenDataPage
 from pages.models import (
     AboutPage,
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         if home_created and about:
             pages = {page.slug: page for page in [about, *support] if page}
             self.fill_home_page(home, site_data["home_page"], pages)
+        self.load_newsroom(home, content_data.read("newsroom.yaml"))
         self.load_partners(home, content_data.read("partners.yaml"))
         self.load_agenda(home, content_data.read("agenda.yaml")["event_index"])
         self.load_content_pages(home, content_data.read("content-pages.yaml")["content_pages"])
@@ -146,24 +147,18 @@ class Command(BaseCommand):
             self.report(f"Created {len(data['measures'])} measures.")
         return support_index, call_index
 
+    def load_newsroom(self, home, data):
+        """Nieuws and Publicaties, in the menu after Over ons, without any news item or
+        publication: those are the editors' to write."""
+        self.load_index_page(home, NewsIndexPage, data["news_index"], before_about=False)
+        publications = data["publication_index"]
+        self.load_index_page(home, PublicationIndexPage, publications, before_about=False)
+
     def load_agenda(self, home, data):
         """The agenda, in the menu after Over ons; its events come from editors, never from here."""
-        if EventIndexPage.objects.exists():
-            return None
-        page = home.add_child(
-            instance=EventIndexPage(
-                title=data["title"],
-                slug=data["slug"],
-                show_in_menus=True,
-                search_description=data.get("search_description", ""),
-                intro=content_data.rich_text(data["intro"]),
-            )
-        )
-        page.save_revision().publish()
-        self.report(f"Created the page “{page.title}” at {page.get_url()}.")
-        return page
+        return self.load_index_page(home, EventIndexPage, data, before_about=False)
 
-    def load_index_page(self, home, model, data):
+    def load_index_page(self, home, model, data, before_about=True):
         if model.objects.exists():
             return None
         page = model(
@@ -174,9 +169,9 @@ class Command(BaseCommand):
             intro=content_data.rich_text(data["intro"]),
         )
         # The main navigation lists the home page's children in tree order: the support hub
-        # goes before Over ons.
+        # goes before Over ons, the newsroom after it.
         about = AboutPage.objects.child_of(home).first()
-        if about:
+        if about and before_about:
             page = about.add_sibling(pos="left", instance=page)
         else:
             page = home.add_child(instance=page)
