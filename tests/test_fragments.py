@@ -44,15 +44,17 @@ def footer_links(client, address):
 
 def test_a_page_published_in_the_menu_shows_on_every_page_at_once(client, shared_cache, home):
     primed(client)
-    news = home.add_child(instance=ContentPage(title="Nieuws", slug="nieuws", show_in_menus=True))
-    news.save_revision().publish()
+    letter = home.add_child(
+        instance=ContentPage(title="Nieuwsbrief", slug="nieuwsbrief", show_in_menus=True)
+    )
+    letter.save_revision().publish()
 
     for address in PAGES:
-        assert "Nieuws" in menu(client, address), address
+        assert "Nieuwsbrief" in menu(client, address), address
 
-    news.unpublish()
+    letter.unpublish()
     for address in PAGES:
-        assert "Nieuws" not in menu(client, address), address
+        assert "Nieuwsbrief" not in menu(client, address), address
 
 
 def test_a_published_footer_shows_on_every_page_at_once(client, shared_cache):
