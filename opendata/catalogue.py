@@ -47,6 +47,17 @@ class Dataset:
 
 DATASETS = [
     Dataset(
+        key="news-atom",
+        title=_("News"),
+        format="Atom 1.0",
+        media_type=ATOM,
+        url_name="news-atom",
+        description=_(
+            "The most recent news items, newest first: title, lead, link, date and the actor "
+            "types as categories."
+        ),
+    ),
+    Dataset(
         key="calls-atom",
         title=_("Calls"),
         format="Atom 1.0",
