@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 ATOM = "application/atom+xml"
@@ -45,6 +46,17 @@ class Dataset:
 
 
 DATASETS = [
+    Dataset(
+        key="news-atom",
+        title=_("News"),
+        format="Atom 1.0",
+        media_type=ATOM,
+        url_name="news-atom",
+        description=_(
+            "The most recent news items, newest first: title, lead, link, date and the actor "
+            "types as categories."
+        ),
+    ),
     Dataset(
         key="calls-atom",
         title=_("Calls"),
@@ -106,6 +118,15 @@ DATASETS = [
         schema="activiteiten",
     ),
 ]
+
+
+def absolute_url(request, path):
+    """The path on the site that serves the request, with the site's scheme and host name (its
+    root URL, as Wagtail's page addresses), never the request's own host name: the page cache
+    keeps one copy of a page or feed per site, whatever host name it was asked by."""
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return root + path
 
 
 def dataset(key):

@@ -6,12 +6,17 @@ term and their name as label) and, for a call, its status and deadline (as text 
 and machine-readable in our own namespace, NAMESPACE). The licence is the feed's <rights>.
 """
 
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, get_tag_uri
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from newsroom.models import NewsIndexPage
+from newsroom.models.news import listed_news
+from opendata.catalogue import absolute_url
 from opendata.licence import rights_statement
 from opendata.payloads import iso, listed_calls
 from pages import clock
@@ -61,10 +66,10 @@ class OpenDataFeed(Feed):
 
     def feed_guid(self):
         # The feed's own address (with ?voor=…): stable, and different for each actor type.
-        return self.request.build_absolute_uri()
+        return self.feed_url()
 
     def feed_url(self):
-        return self.request.get_full_path()
+        return absolute_url(self.request, self.request.get_full_path())
 
     def feed_copyright(self):
         return rights_statement()
@@ -76,7 +81,7 @@ class OpenDataFeed(Feed):
 
     def actor_type_url(self):
         [(_actor_type, url)] = listings.actor_type_links([self.actor_type], self.request)
-        return url
+        return absolute_url(self.request, url) if url else None
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -99,7 +104,7 @@ class OpenDataFeed(Feed):
         return item.last_published_at or item.first_published_at or self.at
 
     def item_extra_kwargs(self, item):
-        scheme = self.request.build_absolute_uri("/open-data/#voor")
+        scheme = absolute_url(self.request, "/open-data/#voor")
         return {
             "labelled_categories": [
                 (actor_type.slug, actor_type.name, scheme) for actor_type in item.listed_actor_types
@@ -123,9 +128,11 @@ class CallFeed(OpenDataFeed):
 
     def link(self):
         if self.actor_type:
-            return self.actor_type_url() or "/"
+            return self.actor_type_url() or absolute_url(self.request, "/")
         call_index = CallIndexPage.objects.live().first()
-        return call_index.get_url(self.request) if call_index else "/"
+        if call_index is None:
+            return absolute_url(self.request, "/")
+        return call_index.get_full_url(self.request)
 
     @cached_property
     def listed(self):
@@ -162,3 +169,54 @@ class CallFeed(OpenDataFeed):
                 ("deadline", iso(current.closes_at) if current else None),
             ],
         }
+
+
+class NewsFeed(OpenDataFeed):
+    """News items, newest first (by their date, as the news overview lists them)."""
+
+    def title(self):
+        if self.actor_type:
+            return _("News for %(actor_type)s") % {"actor_type": self.actor_type.name}
+        return _("News")
+
+    def subtitle(self):
+        return _("News of the Department of Work and Social Economy.")
+
+    def link(self):
+        if self.actor_type:
+            return self.actor_type_url() or absolute_url(self.request, "/")
+        news_index = NewsIndexPage.objects.live().first()
+        if news_index is None:
+            return absolute_url(self.request, "/")
+        return news_index.get_full_url(self.request)
+
+    @cached_property
+    def listed(self):
+        """The newest listed news items (or those for the actor type), read once."""
+        news = listed_news(self.at).prefetch_related("actor_types")
+        if self.actor_type:
+            news = news.filter(actor_types=self.actor_type)
+        return list(news[:MAX_ENTRIES])
+
+    def items(self):
+        return self.listed
+
+    def item_pubdate(self, item):
+        # The day of the announcement; the moment of its first publication when that was on
+        # the same day.
+        published = item.first_published_at
+        if published and clock.brussels(published).date() == item.date:
+            return published
+        return datetime.combine(item.date, time(), tzinfo=clock.BRUSSELS)
+
+    def item_updateddate(self, item):
+        return max(filter(None, [item.last_published_at, self.item_pubdate(item)]))
+
+    def item_description(self, item):
+        return item.summary
+
+    def next_change(self):
+        """When the feed next changes by the clock (a listed item expires), or None."""
+        return clock.earliest(
+            item.expire_at for item in self.listed if item.expire_at and item.expire_at > self.at
+        )

@@ -25,5 +25,7 @@ class OpenDataPage(IntroBodyPage):
             actor_types=ActorType.objects.live().only("slug", "name"),
             licence=licence.licence(),
             max_entries=MAX_ENTRIES,
+            # Addresses in full as the site's, not the request's host (see absolute_url).
+            root_url=catalogue.absolute_url(request, ""),
         )
         return context

@@ -9,6 +9,7 @@ app_name = "opendata"
 
 urlpatterns = [
     path("oproepen.atom", views.calls_atom, name="calls-atom"),
+    path("nieuws.atom", views.news_atom, name="news-atom"),
     path("v1/maatregelen.json", views.measures_json, name="measures-json"),
     path("v1/oproepen.json", views.calls_json, name="calls-json"),
     path("v1/activiteiten.json", views.events_json, name="events-json"),

@@ -20,7 +20,7 @@ from actortypes.models import ActorType
 from newsroom import agenda, calendar
 from newsroom.models import EventIndexPage
 from opendata import payloads
-from opendata.feeds import CallFeed
+from opendata.feeds import CallFeed, NewsFeed
 from opendata.licence import calendar_with_licence
 from pages import clock
 
@@ -93,6 +93,12 @@ def calls_json(request, actor_type):
 @open_data
 def calls_atom(request, actor_type):
     feed = CallFeed(request, actor_type)
+    return feed(request), feed.next_change()
+
+
+@open_data
+def news_atom(request, actor_type):
+    feed = NewsFeed(request, actor_type)
     return feed(request), feed.next_change()
 
 

@@ -21,18 +21,19 @@ from opendata.licence import LICENCE_ID, LICENCE_URL
 from opendata.models import OpenDataPage
 from pages.models import HomePage
 from tests.html import main_text, soup
-from tests.newsroom_factories import make_event, make_online_event
+from tests.newsroom_factories import make_event, make_news, make_online_event
 from tests.support_factories import brussels, make_call, make_measure, open_round
 
 pytestmark = pytest.mark.django_db
 
 CALLS_ATOM = "/open-data/oproepen.atom"
+NEWS_ATOM = "/open-data/nieuws.atom"
 CALLS_JSON = "/open-data/v1/oproepen.json"
 MEASURES_JSON = "/open-data/v1/maatregelen.json"
 EVENTS_JSON = "/open-data/v1/activiteiten.json"
 EVENTS_ICS = "/open-data/agenda.ics"
 SCHEMAS = {CALLS_JSON: "oproepen", MEASURES_JSON: "maatregelen", EVENTS_JSON: "activiteiten"}
-ADDRESSES = [CALLS_ATOM, CALLS_JSON, MEASURES_JSON, EVENTS_JSON, EVENTS_ICS]
+ADDRESSES = [NEWS_ATOM, CALLS_ATOM, CALLS_JSON, MEASURES_JSON, EVENTS_JSON, EVENTS_ICS]
 SEED = content_data.read("support.yaml")["measures"]
 SEED_MEASURES = {measure["title"] for measure in SEED}
 SEED_MAATWERK_MEASURES = {m["title"] for m in SEED if "maatwerkbedrijven" in m["actor_types"]}
@@ -302,7 +303,7 @@ def test_the_calls_feed_holds_exactly_the_live_public_unexpired_calls(client, ca
 
     assert {entry.title for entry in feed.entries} == LIVE_CALLS
     assert feed.feed.title == "Oproepen"
-    assert feed.feed.link == "http://testserver/oproepen/"
+    assert feed.feed.link == "http://localhost/oproepen/"
     assert LICENCE_URL in feed.feed.rights
     assert feed.feed.author == "Departement Werk en Sociale Economie"
     assert feed.namespaces["se"] == NAMESPACE
@@ -335,8 +336,48 @@ def test_the_calls_feed_for_one_actor_type_holds_only_its_calls(client, calls_an
 
     assert {entry.title for entry in feed.entries} == MAATWERK_CALLS
     assert feed.feed.title == "Oproepen voor Maatwerkbedrijven"
-    assert feed.feed.link == "http://testserver/over-ons/maatwerkbedrijven/"
-    assert feed.feed.id == "http://testserver/open-data/oproepen.atom?voor=maatwerkbedrijven"
+    assert feed.feed.link == "http://localhost/over-ons/maatwerkbedrijven/"
+    assert feed.feed.id == "http://localhost/open-data/oproepen.atom?voor=maatwerkbedrijven"
+
+
+@pytest.fixture
+def news():
+    """News for maatwerkbedrijven (today and last week), for lokale besturen, and a draft, an
+    expired and a private item."""
+    today = timezone.localdate()
+    week = timedelta(days=7)
+    maatwerk, lokaal = [actor("maatwerkbedrijven")], [actor("lokale-besturen")]
+    make_news("Nieuwe erkenningen", today, actor_types=maatwerk)
+    make_news("Jaarverslag maatwerk", today - week, actor_types=maatwerk)
+    make_news("Nieuws voor gemeenten", today - 2 * week, actor_types=lokaal)
+    make_news("Conceptnieuws", today, actor_types=maatwerk, publish=False)
+    make_news("Vervallen nieuws", today, actor_types=maatwerk, expire_at=timezone.now())
+    hidden = make_news("Besloten nieuws", today, actor_types=maatwerk)
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+
+
+def test_the_news_feed_holds_exactly_the_live_public_unexpired_news_newest_first(client, news):
+    feed = parse_feed(client.get(NEWS_ATOM))
+
+    assert [entry.title for entry in feed.entries] == [
+        "Nieuwe erkenningen",
+        "Jaarverslag maatwerk",
+        "Nieuws voor gemeenten",
+    ]
+    assert feed.feed.title == "Nieuws"
+    assert feed.feed.link == "http://localhost/nieuws/"
+    assert LICENCE_URL in feed.feed.rights
+    entry = feed.entries[0]
+    assert entry.summary == "Samenvatting van Nieuwe erkenningen."
+    assert entry.link == "http://localhost/nieuws/nieuwe-erkenningen/"
+    assert [tag.term for tag in entry.tags] == ["maatwerkbedrijven"]
+
+    for_maatwerk = parse_feed(client.get(NEWS_ATOM + "?voor=maatwerkbedrijven"))
+    assert [entry.title for entry in for_maatwerk.entries] == [
+        "Nieuwe erkenningen",
+        "Jaarverslag maatwerk",
+    ]
+    assert for_maatwerk.feed.title == "Nieuws voor Maatwerkbedrijven"
 
 
 def test_an_unknown_actor_type_is_the_dutch_not_found_page(client):
@@ -444,7 +485,7 @@ def test_the_open_data_page_documents_every_address_field_and_the_licence(client
     text = main_text(response)
     assert soup(response).h1.get_text(strip=True) == "Open data"
     for dataset in DATASETS:
-        assert f"http://testserver{dataset.path()}" in text
+        assert f"http://localhost{dataset.path()}" in text
         for field in dataset.fields():
             assert field.path in text, (dataset.key, field.path)
     assert "CC0 1.0 Universeel" in text
@@ -508,14 +549,16 @@ def alternates(client, address):
 
 
 def test_pages_link_the_feeds_that_match_them(client):
-    base = "http://testserver/open-data"
+    base = "http://localhost/open-data"
     atom, json, ics = "application/atom+xml", "application/json", "text/calendar"
     assert alternates(client, "/oproepen/") == {
         (atom, f"{base}/oproepen.atom"),
         (json, f"{base}/v1/oproepen.json"),
     }
     assert alternates(client, "/ondersteuning/") == {(json, f"{base}/v1/maatregelen.json")}
+    assert alternates(client, "/nieuws/") == {(atom, f"{base}/nieuws.atom")}
     assert alternates(client, "/") == {
+        (atom, f"{base}/nieuws.atom"),
         (atom, f"{base}/oproepen.atom"),
         (ics, f"{base}/agenda.ics"),
     }
@@ -524,6 +567,7 @@ def test_pages_link_the_feeds_that_match_them(client):
         (json, f"{base}/v1/activiteiten.json"),
     }
     assert alternates(client, "/over-ons/maatwerkbedrijven/") == {
+        (atom, f"{base}/nieuws.atom?voor=maatwerkbedrijven"),
         (atom, f"{base}/oproepen.atom?voor=maatwerkbedrijven"),
         (json, f"{base}/v1/oproepen.json?voor=maatwerkbedrijven"),
         (json, f"{base}/v1/maatregelen.json?voor=maatwerkbedrijven"),
@@ -534,4 +578,14 @@ def test_pages_link_the_feeds_that_match_them(client):
     assert alternates(client, "/contact/") == set()
     # Every linked address answers.
     for _type, href in alternates(client, "/open-data/"):
-        assert client.get(href.removeprefix("http://testserver")).status_code == 200
+        assert client.get(href.removeprefix("http://localhost")).status_code == 200
+
+
+def test_addresses_name_the_sites_host_whatever_host_name_was_asked(client, settings):
+    # The page cache keeps one copy per site: a copy made for another host name of the same
+    # site must not send everyone there.
+    settings.ALLOWED_HOSTS = ["testserver", "sociale-economie.example"]
+    for address in ["/open-data/", "/oproepen/", CALLS_ATOM, EVENTS_ICS]:
+        text = client.get(address, HTTP_HOST="sociale-economie.example").content.decode()
+        assert "sociale-economie.example" not in text, address
+    assert "http://localhost/open-data/oproepen.atom" in main_text(client.get("/open-data/"))

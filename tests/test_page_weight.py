@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import get_page_models
 
 from tests.html import soup
-from tests.newsroom_factories import make_event
+from tests.newsroom_factories import make_event, make_news, make_publication
 from tests.support_factories import make_call, open_round
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,10 @@ PAGES = {
     "newsroom.EventIndexPage": "/agenda/",
     "newsroom.EventIndexPage, archive": "/agenda/archief/",
     "newsroom.EventPage": "/agenda/studiedag-sociale-economie/",
+    "newsroom.NewsIndexPage": "/nieuws/",
+    "newsroom.NewsPage": "/nieuws/maatwerk-in-de-kijker/",
+    "newsroom.PublicationIndexPage": "/publicaties/",
+    "newsroom.PublicationPage": "/publicaties/gids-voor-maatwerkbedrijven/",
     "opendata.OpenDataPage": "/open-data/",
     "partners.PartnerIndexPage": "/partners/",
 }
@@ -48,8 +52,11 @@ def compressed_size(content):
 
 @pytest.fixture
 def content(db, maatwerkbedrijven):
-    """A call and an event, beside the seed content, so that every page type has a page."""
+    """A call, events, news and a publication, beside the seed content, so that every page type
+    has a page."""
     now = timezone.now()
+    make_news("Maatwerk in de kijker", now.date(), actor_types=[maatwerkbedrijven])
+    make_publication("Gids voor maatwerkbedrijven", now.date(), actor_types=[maatwerkbedrijven])
     make_call("Oproep werkplekaanpassing", [open_round(now)], actor_types=[maatwerkbedrijven])
     make_event("Studiedag sociale economie", now + timedelta(days=20))
     make_event("Netwerkdag vorig jaar", now - timedelta(days=300))

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actortypes.models import ActorType
-from newsroom.models import EventPage
+from newsroom.models import EventPage, NewsPage
 from partners.models import Partner
 from serving import pagecache
 from support.models import CallIndexPage, CallPage, MeasurePage, SupportIndexPage
@@ -36,6 +36,8 @@ SUPPORT_PAGE_TYPES = {
 # The open data: the same listings as the support pages, as JSON and Atom, and the page that
 # documents them (its actor types).
 OPEN_DATA_ADDRESSES = {
+    "news, Atom": "/open-data/nieuws.atom",
+    "news, Atom, one actor type": "/open-data/nieuws.atom?voor=maatwerkbedrijven",
     "calls, Atom": "/open-data/oproepen.atom",
     "calls, Atom, one actor type": "/open-data/oproepen.atom?voor=maatwerkbedrijven",
     "calls, JSON": "/open-data/v1/oproepen.json",
@@ -186,7 +188,9 @@ def give_actor_types(model, slugs=("maatwerkbedrijven", "ondernemingen")):
 def add_open_data_content(start, stop):
     add_support_content(start, stop)
     add_events(start, stop)
-    for model in (MeasurePage, CallPage, EventPage):
+    for number in range(start, stop):
+        make_news(f"Nieuws {number}", timezone.localdate(), publish="bulk")
+    for model in (MeasurePage, CallPage, EventPage, NewsPage):
         give_actor_types(model)
 
 
