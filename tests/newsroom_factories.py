@@ -35,10 +35,11 @@ def make_event(title, start_at, end_at=None, actor_types=(), publish=True, **fie
         start_at=start_at,
         end_at=end_at or start_at + timedelta(hours=2),
         live=publish == "bulk",
+        # Committed by add_child's save (a parental relation), also when published in bulk.
+        actor_types=list(actor_types),
         **fields,
     )
     event = index.add_child(instance=event)
-    event.actor_types.set(actor_types)
     if publish == "bulk":
         return event
     revision = event.save_revision()
