@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
@@ -145,7 +145,13 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
     @path("<slug:slug>/", name="actor_type")
     def actor_type(self, request, slug):
         """The public page of one published actor type; an unknown slug is a 404."""
-        actor_type = get_object_or_404(ActorType.objects.live(), slug=slug)
+        # From the site-wide list of published actor types (fragments.cache): no query.
+        actor_type = next(
+            (each for each, _url in self.published_actor_type_links(request) if each.slug == slug),
+            None,
+        )
+        if actor_type is None:
+            raise Http404
         context = self.actor_type_context(request, actor_type)
         response = TemplateResponse(request, actor_type.template, context)
         # Kept no longer than the page is true (a call on it opens or closes).

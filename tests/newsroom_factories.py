@@ -35,10 +35,11 @@ def make_event(title, start_at, end_at=None, actor_types=(), publish=True, **fie
         start_at=start_at,
         end_at=end_at or start_at + timedelta(hours=2),
         live=publish == "bulk",
+        # Committed by add_child's save (a parental relation), also when published in bulk.
+        actor_types=list(actor_types),
         **fields,
     )
     event = index.add_child(instance=event)
-    event.actor_types.set(actor_types)
     if publish == "bulk":
         return event
     revision = event.save_revision()
@@ -126,10 +127,18 @@ def make_news(title, date, actor_types=(), related=(), publish=True, **fields):
     index = fields.pop("index", None) or NewsIndexPage.objects.get()
     fields.setdefault("summary", f"Samenvatting van {title}.")
     slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
-    news = NewsPage(title=title, slug=slug, date=date, live=publish == "bulk", **fields)
+    # Actor types as a constructor argument: add_child's save commits them (a parental relation),
+    # also when published in bulk.
+    news = NewsPage(
+        title=title,
+        slug=slug,
+        date=date,
+        live=publish == "bulk",
+        actor_types=list(actor_types),
+        **fields,
+    )
     news.related_pages = [NewsPageRelatedPage(related_page=page) for page in related]
     news = index.add_child(instance=news)
-    news.actor_types.set(actor_types)
     return _publish(news, publish)
 
 
@@ -155,10 +164,10 @@ def make_publication(title, date, publication_type="guide", actor_types=(), publ
         date=date,
         publication_type=publication_type,
         live=publish == "bulk",
+        actor_types=list(actor_types),
         **fields,
     )
     publication = index.add_child(instance=publication)
-    publication.actor_types.set(actor_types)
     return _publish(publication, publish)
 
 

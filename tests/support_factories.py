@@ -16,9 +16,12 @@ def make_measure(title, actor_types=(), publish=True, **fields):
     index = fields.pop("index", None) or SupportIndexPage.objects.get()
     fields.setdefault("summary", f"Samenvatting van {title}.")
     slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
-    measure = MeasurePage(title=title, slug=slug, live=publish == "bulk", **fields)
+    # Actor types as a constructor argument: add_child's save commits them (a parental relation),
+    # also when published in bulk.
+    measure = MeasurePage(
+        title=title, slug=slug, live=publish == "bulk", actor_types=list(actor_types), **fields
+    )
     measure = index.add_child(instance=measure)
-    measure.actor_types.set(actor_types)
     if publish == "bulk":
         return measure
     revision = measure.save_revision()
@@ -32,10 +35,11 @@ def make_call(title, rounds, actor_types=(), publish=True, **fields):
     index = fields.pop("index", None) or CallIndexPage.objects.get()
     fields.setdefault("summary", f"Samenvatting van {title}.")
     slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
-    call = CallPage(title=title, slug=slug, live=publish == "bulk", **fields)
+    call = CallPage(
+        title=title, slug=slug, live=publish == "bulk", actor_types=list(actor_types), **fields
+    )
     call.rounds = [CallRound(opens_at=opens, closes_at=closes) for opens, closes in rounds]
     call = index.add_child(instance=call)
-    call.actor_types.set(actor_types)
     if publish == "bulk":
         return call
     revision = call.save_revision()

@@ -154,6 +154,17 @@ def test_the_filter_shows_the_news_for_one_actor_type_and_counts_each_option(cli
     assert "Gefilterd op: Maatwerkbedrijven" in main_text(response)
 
 
+def test_news_published_in_bulk_keeps_its_actor_types(client):
+    # The factories' fast path (query counts, benchmark-sized lists) must tag pages as editors do.
+    make_news("In bulk", date(2026, 11, 2), [actor("maatwerkbedrijven")], publish="bulk")
+    make_publication(
+        "Gids in bulk", date(2026, 11, 2), actor_types=[actor("maatwerkbedrijven")], publish="bulk"
+    )
+
+    assert titles(client.get(NEWS + "?voor=maatwerkbedrijven")) == ["In bulk"]
+    assert "Gids in bulk" in main_text(client.get("/publicaties/?voor=maatwerkbedrijven"))
+
+
 def test_a_filter_without_news_says_so_and_leads_back_to_all_news(client):
     make_news("Voor maatwerkbedrijven", date(2026, 11, 2), [actor("maatwerkbedrijven")])
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actortypes.models import ActorType
+from bench import fill
 from newsroom.models import EventPage, NewsPage
 from partners.models import Partner
 from serving import pagecache
@@ -68,9 +69,11 @@ MOST_QUERIES_PER_NOT_FOUND = 11
 # Query.get and add_hit: three queries), per kind of result (pages, actor types) and per
 # matching method (full text, then fuzzy on PostgreSQL or prefix on SQLite) one search query, and
 # one query per page type among the pages found by both methods together: bounded by the page
-# types, never by the results. Measured: 10 on SQLite, 13 on PostgreSQL; the agenda page adds a
-# page type that PostgreSQL's stemming finds for this query: 14.
-MOST_QUERIES_PER_SEARCH = 14
+# types, never by the results. Measured: 10 on SQLite; on PostgreSQL, whose stemming finds this
+# query in nine page types (the home page, Over ons, the finder and a measure, a content page and
+# the overviews of the agenda, the news, the partners and the open data), 17. Not yet within 7:
+# see docs/performance.md.
+MOST_QUERIES_PER_SEARCH = 17
 # The support pages add their lists to what every page needs: measures (with their actor types),
 # calls (with their rounds), the calls overview's address. Measured: the measure page 6, the
 # actor page 6, the finder 5, a call 5.
@@ -351,3 +354,21 @@ def test_newsroom_pages_cost_the_same_with_10_and_with_500_items(client, setting
 
     assert with_five_hundred == with_ten
     assert max(with_ten.values()) <= MOST_QUERIES_PER_NEWSROOM_PAGE, with_ten
+
+
+@pytest.mark.reliability
+def test_every_page_type_costs_the_same_with_5000_items(client, settings):
+    """The benchmark's content (bench.fill: 5,000 measures, calls, events and actor types) costs
+    every page exactly what 10 of each cost. Slow: `make test-reliability`."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_support_content(0, 10)
+    add_events(0, 10)
+    addresses = {**PAGE_TYPES, **SUPPORT_PAGE_TYPES, **AGENDA_PAGE_TYPES, **OPEN_DATA_ADDRESSES}
+    with_ten = queries_per_page(client, addresses)
+
+    added = fill.fill(5000)
+    pagecache.clear()  # the filler publishes in bulk, without signals
+    with_five_thousand = queries_per_page(client, addresses)
+
+    assert added["measures"] > 1600 and added["actor types"] == 50
+    assert with_five_thousand == with_ten
