@@ -12,6 +12,7 @@ PORT ?= 8000
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_initial_data
+	$(MANAGE) use_local_address --address 127.0.0.1:$(PORT)
 	$(MANAGE) create_local_admin --address 127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -10,7 +10,8 @@ paths, login throttling) intact.
 A page is stored under the Wagtail site that serves it and its path, never under the raw Host
 header: a port, upper case or any host name that is not a site's (but is in ALLOWED_HOSTS) maps
 to the site Wagtail would serve, so clients cannot make new keys. Which site serves which host
-name is read from the database once and kept in the cache beside the generation.
+name is read from the database once per generation and kept as a site-wide fragment
+(fragments.cache), which also hands Wagtail the request's Site without a query.
 """
 
 import hashlib

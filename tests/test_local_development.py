@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.models import Site
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,28 @@ def test_create_local_admin_prints_the_address_served_and_gives_admin_an_e_mail_
     assert "already exists: log in at http://127.0.0.1:8001/admin/" in again
 
 
+def test_the_local_site_answers_at_the_development_servers_address():
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", 80
+    site.save()
+
+    output = command_output("use_local_address", "--address", "127.0.0.1:8001")
+
+    assert output.strip() == "The default site now answers as http://127.0.0.1:8001."
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8001"
+
+
+def test_a_site_address_set_by_hand_is_kept():
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.socialeeconomie.be", 443
+    site.save()
+
+    output = command_output("use_local_address", "--address", "127.0.0.1:8001")
+
+    assert "keeps its address" in output
+    assert Site.objects.get(is_default_site=True).root_url == "https://www.socialeeconomie.be"
+
+
 def test_load_initial_data_says_when_nothing_was_needed():
     # The test database already holds the initial content (tests/conftest.py).
     output = command_output("load_initial_data")
@@ -69,6 +92,7 @@ def test_load_initial_data_says_what_it_created():
 def test_make_run_serves_on_the_port_asked_for():
     commands = make_dry_run("run", "PORT=8001")
 
+    assert "use_local_address --address 127.0.0.1:8001" in commands
     assert "create_local_admin --address 127.0.0.1:8001" in commands
     assert "runserver 127.0.0.1:8001" in commands
     assert "runserver 127.0.0.1:8000" in make_dry_run("run")
