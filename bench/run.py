@@ -164,6 +164,7 @@ class Sites:
         self.args = args
         self.postgres = None
         self.redis = None
+        self.redis_databases = 0
         self.urls = {}
 
     def redis_url(self):
@@ -173,9 +174,13 @@ class Sites:
         return self.redis.url
 
     def env(self, url, redis=False, **extra):
-        return production_env(
-            url, self.redis_url() if redis else None, self.workdir / "media", **extra
-        )
+        """A server's environment; with Redis, a database of its own in the throwaway Redis, so
+        that no run is served pages another run (another database) stored."""
+        redis_url = None
+        if redis:
+            self.redis_databases += 1
+            redis_url = self.redis_url().removesuffix("/0") + f"/{self.redis_databases}"
+        return production_env(url, redis_url, self.workdir / "media", **extra)
 
     def database(self, kind, items):
         """The address of a database of `kind` ("SQLite", "PostgreSQL") with the seed content

@@ -358,8 +358,8 @@ def test_newsroom_pages_cost_the_same_with_10_and_with_500_items(client, setting
 
 @pytest.mark.reliability
 def test_every_page_type_costs_the_same_with_5000_items(client, settings):
-    """The benchmark's content (bench.fill: 5,000 measures, calls, events and actor types) costs
-    every page exactly what 10 of each cost. Slow: `make test-reliability`."""
+    """The benchmark's content (bench.fill: 5,000 measures, calls, events, news and actor
+    types) costs every page exactly what 10 of each cost. Slow: `make test-reliability`."""
     settings.PAGE_CACHE_TIMEOUT = 0
     add_support_content(0, 10)
     add_events(0, 10)
@@ -370,5 +370,5 @@ def test_every_page_type_costs_the_same_with_5000_items(client, settings):
     pagecache.clear()  # the filler publishes in bulk, without signals
     with_five_thousand = queries_per_page(client, addresses)
 
-    assert added["measures"] > 1600 and added["actor types"] == 50
+    assert added["measures"] > 1200 and added["actor types"] == 50
     assert with_five_thousand == with_ten
