@@ -74,7 +74,9 @@ class PageCacheMiddleware:
             return response
 
         response = self.get_response(request)
-        if request.method == "GET" and self.is_storable(request, response):
+        # A HEAD is rendered in full (the server drops the body): stored as a GET, so that it
+        # has the same ETag, Last-Modified and Cache-Control.
+        if self.is_storable(request, response):
             # A view's own, shorter max-age is when its content changes (see pagecache.store).
             own_max_age = get_max_age(response)
             max_age = settings.PAGE_CACHE_MAX_AGE

@@ -248,3 +248,19 @@ def test_a_promoted_search_result_that_became_private_is_not_shown(client):
     html = client.get("/zoeken/", {"q": "subsidie"}).content.decode()
     assert "Uitgelicht voor subsidie." not in html
     assert "Besloten steunmaatregel" not in html
+
+
+def test_a_first_head_request_has_the_headers_of_a_get(client):
+    # /open-data/ promises an ETag and a Last-Modified on every answer to GET and HEAD, but a
+    # HEAD that missed the page cache had neither (nor its Cache-Control): a partner checking
+    # for changes with HEAD could never compare versions.
+    for address in ("/open-data/v1/maatregelen.json", "/open-data/nieuws.atom", "/agenda/"):
+        head = client.head(address)
+        assert head.status_code == 200
+        assert head.content == b""
+        assert head["Cache-Control"] == "public, max-age=60", address
+        assert "Last-Modified" in head, address
+
+        get = client.get(address)
+        assert get["X-Cache"] == "hit"
+        assert head["ETag"] == get["ETag"], address
