@@ -88,7 +88,7 @@ def promoted_results(query, request=None):
     for promotion in promotions:
         if promotion.page_id:
             page = promotion.page.specific
-            if not page.live:
+            if not is_shown(page, request):
                 continue
             title, url = page.title, page.get_url(request)
             excerpt = promotion.description or page_excerpt(page)
@@ -97,6 +97,14 @@ def promoted_results(query, request=None):
             excerpt = promotion.description
         results.append(SearchResult(title, url, excerpt, promoted=True))
     return results
+
+
+def is_shown(page, request=None):
+    """Whether visitors may be sent to the page: live, not expired, not behind a view
+    restriction (on it or above it)."""
+    if not page.live or (page.expire_at and page.expire_at <= timezone.now()):
+        return False
+    return not any(page.path.startswith(path) for path in restricted_page_paths(request))
 
 
 def matching_results(terms, site, request=None):
@@ -118,8 +126,13 @@ def matching_results(terms, site, request=None):
     scored.sort(key=lambda item: (item[0], -item[1], item[2]))
     # A page or actor type found by both methods counts once, where it ranks best.
     found, seen = [], set()
+    now = timezone.now()
     for *_rank, obj in scored:
         key = (type(obj), obj.pk)
+        # Expired pages stay live until the publish_scheduled job unpublishes them: left out
+        # now, as the listings leave them out (the search index cannot filter on expire_at).
+        if isinstance(obj, Page) and obj.expire_at and obj.expire_at <= now:
+            continue
         if key not in seen:
             seen.add(key)
             found.append(obj)

@@ -205,3 +205,46 @@ def test_a_call_never_links_to_a_private_measure(client):
     html = client.get("/oproepen/oproep-besloten/").content.decode()
     assert "/ondersteuning/besloten-steun/" not in html
     assert "Besloten steun" not in html
+
+
+def test_search_never_finds_an_expired_news_item_event_or_publication(client):
+    # Between a page's expiry and the publish_scheduled job that unpublishes it, the listings,
+    # feeds and JSON left it out, but the site search still listed it.
+    from datetime import date, timedelta
+
+    from tests.newsroom_factories import make_event, make_news, make_publication
+
+    now = timezone.now()
+    expired = {"expire_at": now - timedelta(minutes=1)}
+    make_news("Verlopen nieuwsbericht", date(2026, 11, 1), slug="verlopen-nieuws", **expired)
+    make_event("Verlopen infosessie", now + timedelta(days=3), slug="verlopen-sessie", **expired)
+    make_publication("Verlopen brochure", date(2026, 11, 1), slug="verlopen-brochure", **expired)
+    make_news("Geldig nieuwsbericht", date(2026, 11, 1), slug="geldig-nieuws")
+
+    html = client.get("/zoeken/", {"q": "nieuwsbericht infosessie brochure"}).content.decode()
+    html += client.get("/zoeken/", {"q": "verlopen"}).content.decode()
+    html += client.get("/zoeken/", {"q": "nieuwsbericht"}).content.decode()
+
+    assert "Geldig nieuwsbericht" in html
+    for title in ("Verlopen nieuwsbericht", "Verlopen infosessie", "Verlopen brochure"):
+        assert title not in html
+
+
+def test_a_promoted_search_result_that_became_private_is_not_shown(client):
+    # A promotion ("Uitgelicht") only checked that its page was live: a page made private
+    # after it was promoted still showed its title and description to every searcher.
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    measure = make_measure("Besloten steunmaatregel", slug="besloten-steunmaatregel")
+    SearchPromotion.objects.create(
+        query=Query.get("subsidie"), page=measure, description="Uitgelicht voor subsidie."
+    )
+    assert "Uitgelicht voor subsidie." in client.get("/zoeken/", {"q": "subsidie"}).content.decode()
+
+    PageViewRestriction.objects.create(
+        page=measure, restriction_type=PageViewRestriction.PASSWORD, password="geheim-genoeg"
+    )
+
+    html = client.get("/zoeken/", {"q": "subsidie"}).content.decode()
+    assert "Uitgelicht voor subsidie." not in html
+    assert "Besloten steunmaatregel" not in html
