@@ -196,3 +196,26 @@ def test_an_empty_database_gets_everything_in_one_run():
     assert Site.objects.get().root_page.specific_class is HomePage
     footer_pages = [link.value["page"] for link in Footer.objects.get().links]
     assert footer_pages[:4] == [page.page_ptr for page in ContentPage.objects.all()]
+
+
+def wrong_child_counts():
+    """Pages whose stored numchild differs from the children they have, as {url_path: (stored,
+    actual)}."""
+    return {
+        page.url_path: (page.numchild, page.get_children().count())
+        for page in Page.objects.all()
+        if page.numchild != page.get_children().count()
+    }
+
+
+def test_a_fresh_load_leaves_a_valid_page_tree():
+    Site.objects.all().delete()
+    Page.objects.filter(depth__gt=1).delete()
+    ActorType.objects.all().delete()
+    Footer.objects.all().delete()
+
+    call_command("load_initial_data", verbosity=0)
+
+    evil_chars, bad_steplen, orphans, wrong_depth, wrong_numchild = Page.find_problems()
+    assert (evil_chars, bad_steplen, orphans, wrong_depth, wrong_numchild) == ([], [], [], [], [])
+    assert wrong_child_counts() == {}

@@ -54,11 +54,11 @@ def test_renaming_over_ons_redirects_the_page_and_every_actor_type_below_it(
 
 def test_moving_a_page_redirects_its_old_address(client, home):
     archive = home.add_child(instance=Page(title="Archief", slug="archief"))
-    news = home.add_child(instance=Page(title="Nieuws", slug="nieuws"))
+    reports = home.add_child(instance=Page(title="Verslagen", slug="verslagen"))
 
-    news.move(archive, pos="last-child")
+    reports.move(archive, pos="last-child")
 
-    assert_moved(client, "/nieuws/", "/archief/nieuws/")
+    assert_moved(client, "/verslagen/", "/archief/verslagen/")
 
 
 def test_a_published_slug_change_of_an_actor_type_redirects_the_old_address(

@@ -318,13 +318,13 @@ def test_a_scheduled_page_whose_slug_was_taken_is_reported_and_the_others_go_liv
     client, hoofdredacteur, home, about, tomorrow, mailoutbox
 ):
     contact = ContentPage.objects.get(slug="contact")
-    contact.slug = "nieuws"
+    contact.slug = "vacatures"
     contact.go_live_at = tomorrow
     contact.save_revision(user=hoofdredacteur).publish(user=hoofdredacteur)
     about.title = "Over de sociale economie"
     about.go_live_at = tomorrow + timedelta(minutes=5)
     about.save_revision().publish()
-    home.add_child(instance=ContentPage(title="Nieuws", slug="nieuws"))
+    home.add_child(instance=ContentPage(title="Vacatures", slug="vacatures"))
 
     with time_machine.travel(tomorrow + timedelta(minutes=10)):
         publish_scheduled()
@@ -333,7 +333,7 @@ def test_a_scheduled_page_whose_slug_was_taken_is_reported_and_the_others_go_liv
     assert client.get("/contact/").status_code == 200
     [mail] = mailoutbox
     assert mail.to == ["hugo@example.org"]
-    assert "nieuws" in mail.body
+    assert "vacatures" in mail.body
 
 
 def test_the_admin_refuses_a_slug_or_name_that_a_scheduled_change_will_take(
@@ -372,16 +372,16 @@ def test_the_admin_refuses_a_page_slug_that_a_scheduled_change_will_take(
     client, hoofdredacteur, home, tomorrow
 ):
     contact = ContentPage.objects.get(slug="contact")
-    contact.slug = "nieuws"
+    contact.slug = "vacatures"
     contact.go_live_at = tomorrow
     contact.save_revision().publish()
     client.force_login(hoofdredacteur)
 
     response = client.post(
         f"/admin/pages/add/pages/contentpage/{home.pk}/",
-        page_form(ContentPage(title="Nieuws", slug="nieuws", intro=""), "publish"),
+        page_form(ContentPage(title="Vacatures", slug="vacatures", intro=""), "publish"),
     )
 
     assert response.status_code == 200
-    assert "“nieuws” is gereserveerd" in visible_text(response)
-    assert not ContentPage.objects.filter(slug="nieuws").exists()
+    assert "“vacatures” is gereserveerd" in visible_text(response)
+    assert not ContentPage.objects.filter(slug="vacatures").exists()

@@ -101,20 +101,23 @@ class Command(BaseCommand):
         return site
 
     def fill_home_page(self, home, data, pages_by_slug):
+        # Publishing saves the whole page: a stale numchild would overwrite the tree's count.
+        home.refresh_from_db()
         home.body = content_data.stream_data(data["body"], pages_by_slug)
         home.save_revision().publish()
 
     def load_about_page(self, home, data):
         if AboutPage.objects.exists():
             return None
-        about = home.add_child(
-            instance=AboutPage(
+        about = self.add_below(
+            home,
+            AboutPage(
                 title=data["title"],
                 slug=data["slug"],
                 show_in_menus=True,
                 intro=content_data.rich_text(data["intro"]),
                 body=content_data.stream_data(data["body"], {}),
-            )
+            ),
         )
         about.save_revision().publish()
         self.report(f"Created the page “{about.title}” at {about.get_url()}.")
@@ -174,7 +177,7 @@ class Command(BaseCommand):
         if about and before_about:
             page = about.add_sibling(pos="left", instance=page)
         else:
-            page = home.add_child(instance=page)
+            page = self.add_below(home, page)
         page.save_revision().publish()
         self.report(f"Created the page “{page.title}” at {page.get_url()}.")
         return page
@@ -219,15 +222,16 @@ class Command(BaseCommand):
         if ContentPage.objects.exists():
             return
         for item in data:
-            page = home.add_child(
-                instance=ContentPage(
+            page = self.add_below(
+                home,
+                ContentPage(
                     title=item["title"],
                     slug=item["slug"],
                     show_in_menus=item.get("show_in_menus", False),
                     search_description=item.get("search_description", ""),
                     intro=content_data.rich_text(item["intro"]),
                     body=content_data.stream_data(item["body"], {}),
-                )
+                ),
             )
             page.save_revision().publish()
         self.report(f"Created {len(data)} content pages (contact, accessibility, privacy, …).")
@@ -236,16 +240,28 @@ class Command(BaseCommand):
         """The page for partners' developers: not in the menu; the footer links to it."""
         if OpenDataPage.objects.exists():
             return
-        page = home.add_child(
-            instance=OpenDataPage(
+        page = self.add_below(
+            home,
+            OpenDataPage(
                 title=data["title"],
                 slug=data["slug"],
                 search_description=data["search_description"],
                 intro=content_data.rich_text(data["intro"]),
-            )
+            ),
         )
         page.save_revision().publish()
         self.report(f"Created the page “{page.title}” at {page.get_url()}.")
+
+    def add_below(self, parent, page):
+        """Adds page as parent's last child and returns it (saved, not yet published).
+
+        Earlier steps add siblings next to the parent's children or publish the parent from
+        other instances, so this instance's path and numchild may be stale: treebeard would
+        then place the child at a taken path or leave numchild wrong. Reloading first keeps the
+        tree valid.
+        """
+        parent.refresh_from_db()
+        return parent.add_child(instance=page)
 
     def load_footer(self, site, data):
         if Footer.objects.exists():
