@@ -180,12 +180,22 @@ def test_a_long_word_in_a_section_heading_breaks_at_hyphenation_points(
 
 @pytest.fixture
 def hub_sections(site_url):
-    """The hub's sections: the seed's (the agenda among them), and news as editors will add it."""
+    """The hub's sections: the seed's, and one more as editors may add it."""
     home = HomePage.objects.get()
     home.add_child(
-        instance=ContentPage(title="Nieuws", slug="nieuws", show_in_menus=True)
+        instance=ContentPage(title="Vacatures", slug="vacatures", show_in_menus=True)
     ).save_revision().publish()
-    return ["Ondersteuning", "Oproepen", "Partners", "Over ons", "Agenda", "Contact", "Nieuws"]
+    return [
+        "Ondersteuning",
+        "Oproepen",
+        "Partners",
+        "Over ons",
+        "Nieuws",
+        "Publicaties",
+        "Agenda",
+        "Contact",
+        "Vacatures",
+    ]
 
 
 def test_on_a_desktop_the_sections_stand_in_one_row_below_the_name_and_search_box(
