@@ -255,6 +255,8 @@ def test_every_404_lists_the_main_routes_and_the_search_box(client):
         ("Maatwerkbedrijven", "/over-ons/maatwerkbedrijven/"),
         ("Ondernemingen", "/over-ons/ondernemingen/"),
         ("Sociale ondernemingen", "/over-ons/sociale-ondernemingen/"),
+        ("Nieuws", "/nieuws/"),
+        ("Publicaties", "/publicaties/"),
         ("Agenda", "/agenda/"),
         ("Contact", "/contact/"),
     ]

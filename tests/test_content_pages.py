@@ -147,8 +147,13 @@ def test_the_contact_page_gives_the_department_and_the_information_line(client):
 
 def test_contact_is_in_the_main_navigation_and_the_legal_pages_are_not(client):
     nav = soup(client.get("/")).find("nav", class_="main-nav")
-    assert [a.get_text(strip=True) for a in nav.find_all("a")][-3:] == [
+    assert [a.get_text(strip=True) for a in nav.find_all("a")] == [
+        "Ondersteuning",
+        "Oproepen",
+        "Partners",
         "Over ons",
+        "Nieuws",
+        "Publicaties",
         "Agenda",
         "Contact",
     ]
