@@ -273,9 +273,9 @@ def test_each_group_says_what_it_may_do_where_accounts_are_made(admin_client):
     }
     assert labels == {
         "Redacteurs": "Schrijven en bewerken pagina's, actortypes, partners, de voettekst, "
-        "afbeeldingen en documenten en dienen ze in ter goedkeuring. Kunnen niet publiceren, depubliceren of "
-        "verwijderen. Afbeeldingen en documenten wachten in “Te keuren” tot een Hoofdredacteur "
-        "ze vrijgeeft.",
+        "afbeeldingen en documenten en dienen ze in ter goedkeuring. Kunnen niet publiceren, "
+        "depubliceren of verwijderen. Afbeeldingen en documenten wachten in “Te keuren” tot een "
+        "Hoofdredacteur ze vrijgeeft.",
         "Hoofdredacteurs": "Alles wat Redacteurs doen, en daarnaast goedkeuren, publiceren, "
         "depubliceren en verwijderen. Geven afbeeldingen en documenten vrij en vervangen hun "
         "bestanden. Beheren ook doorverwijzingen en uitgelichte zoekresultaten.",
