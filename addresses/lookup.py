@@ -16,6 +16,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from addresses.private import restricted_page_paths
 from addresses.slugs import slugify
+from fragments.cache import remember
 
 # How alike (difflib's ratio, 0–1) a mistyped address must be to a real one to be suggested.
 SUGGESTION_CUTOFF = 0.8
@@ -32,34 +33,35 @@ def known_paths(request):
     """Returns the path of every live, public page and route of the request's site, e.g.
     "/over-ons/".
 
-    A fixed number of queries, however many pages there are: one for the view restrictions, one
-    for the pages, one per routable page type (plus what its `get_route_paths` needs). Computed
-    once per request.
+    A site-wide fragment (fragments.cache), computed once per publish: a fixed number of
+    queries then, however many pages there are (the pages, one per routable page type, plus what
+    its `get_route_paths` needs), none on the 404s that follow.
     """
-    if hasattr(request, "_known_paths"):
-        return request._known_paths
     site = Site.find_for_request(request)
+    if site is None:
+        return []
+    private = restricted_page_paths(request)
+    return remember(request, f"known-paths:{site.pk}", lambda: _known_paths(site, private))
+
+
+def _known_paths(site, private):
+    root = site.root_page
     paths = []
-    if site is not None:
-        root = site.root_page
-        # Looked up once per request: the footer's link check reuses the list.
-        private = restricted_page_paths(request)
-        below_root = Page.objects.live().descendant_of(root, inclusive=True)
-        for url_path, tree_path in below_root.values_list("url_path", "path"):
-            if not tree_path.startswith(private):
-                paths.append(_site_path(url_path, root))
-        for model in get_page_models():
-            if issubclass(model, RoutablePageMixin) and not model._meta.abstract:
-                for page in model.objects.live().descendant_of(root, inclusive=True):
-                    if page.path.startswith(private):
-                        continue
-                    page_path = _site_path(page.url_path, root)
-                    paths.extend(
-                        page_path + route.lstrip("/")
-                        for route in page.get_route_paths()
-                        if route.strip("/")
-                    )
-    request._known_paths = paths
+    below_root = Page.objects.live().descendant_of(root, inclusive=True)
+    for url_path, tree_path in below_root.values_list("url_path", "path"):
+        if not tree_path.startswith(private):
+            paths.append(_site_path(url_path, root))
+    for model in get_page_models():
+        if issubclass(model, RoutablePageMixin) and not model._meta.abstract:
+            for page in model.objects.live().descendant_of(root, inclusive=True):
+                if page.path.startswith(private):
+                    continue
+                page_path = _site_path(page.url_path, root)
+                paths.extend(
+                    page_path + route.lstrip("/")
+                    for route in page.get_route_paths()
+                    if route.strip("/")
+                )
     return paths
 
 

@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from actortypes.models import ActorType
 from addresses.lookup import suggestion_for
+from fragments.cache import remember
 from pages.models import AboutPage
 
 # The page that every "not found" page points to besides the menu, wherever it sits in the menu.
@@ -28,17 +29,21 @@ def page_not_found(request, exception):
 
 def main_routes(request):
     """Returns (page, [(actor type, url), …]) pairs: the site's menu pages and Contact, with the
-    actor types below Over ons."""
+    actor types below Over ons. A site-wide fragment (fragments.cache): no query once computed."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    pages = (
-        site.root_page.get_children().live().filter(Q(show_in_menus=True) | Q(slug=CONTACT_SLUG))
-    )
-    routes = []
-    for page in pages:
-        below = []
-        if issubclass(page.specific_class, AboutPage):
-            below = page.specific.actor_type_links(ActorType.objects.live(), request=request)
-        routes.append((page, below))
-    return routes
+
+    def routes():
+        pages = site.root_page.get_children().live()
+        pages = pages.filter(Q(show_in_menus=True) | Q(slug=CONTACT_SLUG))
+        return [
+            (page, _actor_type_links(page, request) if page.specific_class is AboutPage else [])
+            for page in pages
+        ]
+
+    return remember(request, f"main-routes:{site.pk}", routes)
+
+
+def _actor_type_links(page, request):
+    return page.specific.actor_type_links(ActorType.objects.live(), request=request)

@@ -16,6 +16,7 @@ result is kept where Wagtail looks for it (``request._wagtail_route_for_request`
 
 from django.db.models import Q
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from addresses.private import restricted_page_paths
@@ -45,7 +46,7 @@ def _route(request, path):
     levels = _pages_along(root, components)
     page, ancestors = root, []
     for position, slug in enumerate(components):
-        if _routes_itself(page):
+        if _routes_itself(page, components[position:]):
             break
         child = levels.get((position, page.path, slug))
         if child is None:
@@ -77,10 +78,28 @@ def _pages_along(root, components):
     return {(page.depth - root.depth - 1, page.path[:-step], page.slug): page for page in pages}
 
 
-def _routes_itself(page):
-    """Whether the page's type decides about the addresses below it (RoutablePageMixin)."""
+def _routes_itself(page, rest):
+    """Whether the page's type decides about the address below it, rest (its components).
+
+    A RoutablePageMixin page serves a live page's own route and otherwise leaves the address to
+    Wagtail's tree walk (the agenda: its archive, else an event below it); which it is, its
+    class's resolver tells without the specific page. Any other type overriding ``route`` is
+    asked."""
     model = page.specific_class
-    return model is not None and model.route is not Page.route
+    if model is None or model.route is Page.route:
+        return False
+    if model.route is RoutablePageMixin.route:
+        return page.live and _resolves("/" + "".join(f"{c}/" for c in rest), model)
+    return True
+
+
+def _resolves(path, model):
+    """Whether one of model's routes (RoutablePageMixin) answers path, e.g. "/archief/"."""
+    try:
+        model.get_resolver().resolve(path)
+    except Http404:
+        return False
+    return True
 
 
 def may_be_restricted(page, request):

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from actortypes.models import ActorType
 from addresses.slugs import slugify
@@ -270,6 +270,32 @@ def test_a_new_section_in_the_menu_is_a_main_route_too(client, home):
 
     routes = main_routes(client.get("/over-ons/bestaat-niet/"))
     assert ("Vacatures", "/vacatures/") in routes
+
+
+def suggestion(response):
+    found = soup(response).find(class_="not-found__suggestion")
+    return found.a["href"] if found else None
+
+
+def test_the_404_suggests_what_is_live_and_public_now_not_what_was(client, home):
+    """The addresses it suggests from are a site-wide fragment: publishing, unpublishing and a
+    view restriction each count at once."""
+    assert suggestion(client.get("/vacature/")) is None  # the fragment is now computed
+    jobs = home.add_child(instance=Page(title="Vacatures", slug="vacatures", live=False))
+    jobs.save_revision().publish()
+    assert suggestion(client.get("/vacature/")) == "/vacatures/"
+    assert ("Vacatures", "/vacatures/") not in main_routes(client.get("/vacature/"))
+
+    restriction = PageViewRestriction.objects.create(
+        page=jobs, restriction_type="password", password="geheim"
+    )
+    assert suggestion(client.get("/vacature/")) is None
+    restriction.delete()
+    assert suggestion(client.get("/vacature/")) == "/vacatures/"
+
+    jobs.refresh_from_db()
+    jobs.unpublish()
+    assert suggestion(client.get("/vacature/")) is None
 
 
 def test_the_404_costs_the_same_queries_however_many_pages_and_actor_types(client, home):
