@@ -8,6 +8,10 @@ finder with its measures, Oproepen with its calls, …) at /sitemap-<its slug>.x
 /sitemap-algemeen.xml for the rest (the home page, Over ons with its actor types, the content
 pages). A section with more pages than the limit is split into pages (`?p=2`, listed in the
 index). Robots.txt keeps naming /sitemap.xml: search engines accept either kind there.
+
+What a sitemap lists is a site-wide fragment (fragments.cache), computed once per publish: the
+number of pages, the sections and each file's addresses; an uncached request then asks the
+database nothing.
 """
 
 from django.conf import settings
@@ -18,6 +22,8 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
+
+from fragments.cache import remember
 
 GENERAL = "algemeen"
 
@@ -30,10 +36,11 @@ class SectionSitemap(Sitemap):
     """The live, public pages of one part of the site: below (and including) `root`, or, with
     `exclude`, the site's pages outside those parts."""
 
-    def __init__(self, request, root=None, exclude=()):
+    def __init__(self, request, root=None, exclude=(), name=""):
         super().__init__(request)
         self.root = root
         self.exclude = exclude
+        self.name = name
         self.limit = pages_per_file()
 
     def items(self):
@@ -49,42 +56,71 @@ class SectionSitemap(Sitemap):
         # a section's addresses (Over ons' actor types) may change without any page changing.
         return None
 
+    def _urls(self, page, protocol, domain):
+        """Wagtail's list of addresses of one file (page: ?p=, a number) and its latest
+        change, from the site-wide fragments. Not kept for a page that does not exist (Django's
+        paginator raises)."""
+        try:
+            number = int(page)
+        except (TypeError, ValueError):
+            return super()._urls(page, protocol, domain)
+
+        def listed():
+            urls = super(SectionSitemap, self)._urls(number, protocol, domain)
+            # Without the page objects: the template shows only the addresses and dates.
+            urls = [{key: value for key, value in url.items() if key != "item"} for url in urls]
+            return urls, getattr(self, "latest_lastmod", None)
+
+        site = self.get_wagtail_site()
+        urls, self.latest_lastmod = remember(
+            self.request, f"sitemap:{site.pk}:{self.name}:{number}", listed
+        )
+        return urls
+
 
 def sections(request):
     """{name: SectionSitemap} for the site that serves the request, the general part first."""
-    home = Sitemap(request).get_wagtail_site().root_page
-    parts = list(
-        Page.objects.child_of(home)
-        .live()
-        .public()
-        .filter(numchild__gt=0)
-        .exclude(slug=GENERAL)
-        .order_by("path")
-    )
-    found = {GENERAL: SectionSitemap(request, exclude=parts)}
+    site = Sitemap(request).get_wagtail_site()
+
+    def parts_of_the_site():
+        children = Page.objects.child_of(site.root_page).live().public()
+        children = children.filter(numchild__gt=0).exclude(slug=GENERAL)
+        return list(children.order_by("path"))
+
+    parts = remember(request, f"sitemap-sections:{site.pk}", parts_of_the_site)
+    found = {GENERAL: SectionSitemap(request, exclude=parts, name=GENERAL)}
     for part in parts:
-        found[part.slug] = SectionSitemap(request, root=part)
+        found[part.slug] = SectionSitemap(request, root=part, name=part.slug)
     return found
 
 
 def is_large(request):
-    return Sitemap(request).items().count() > pages_per_file()
+    """Whether the site has more live, public pages than one sitemap file lists."""
+    sitemap = Sitemap(request)
+    site = sitemap.get_wagtail_site()
+    size = remember(request, f"sitemap-size:{site.pk}", lambda: sitemap.items().count())
+    return size > pages_per_file()
 
 
 @x_robots_tag
 def sitemap(request):
     """/sitemap.xml: every address while the site is small, else an index of its sections."""
     if not is_large(request):
-        return wagtail_sitemap(request)
-    root_url = Sitemap(request).get_wagtail_site().root_url
-    entries = []
-    for name, section in sections(request).items():
-        location = root_url + reverse("sitemap-section", kwargs={"section": name})
-        entries.append(SitemapIndexItem(location))
-        entries += [
-            SitemapIndexItem(f"{location}?p={number}")
-            for number in range(2, section.paginator.num_pages + 1)
-        ]
+        return wagtail_sitemap(request, sitemaps={"": SectionSitemap(request)})
+    site = Sitemap(request).get_wagtail_site()
+
+    def index_entries():
+        entries = []
+        for name, section in sections(request).items():
+            location = site.root_url + reverse("sitemap-section", kwargs={"section": name})
+            entries.append(SitemapIndexItem(location))
+            entries += [
+                SitemapIndexItem(f"{location}?p={number}")
+                for number in range(2, section.paginator.num_pages + 1)
+            ]
+        return entries
+
+    entries = remember(request, f"sitemap-index:{site.pk}", index_entries)
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
     )

@@ -244,6 +244,16 @@ def test_the_sitemap_leaves_out_drafts_and_unpublished_pages(client, maatwerkbed
     assert "/over-ons/lokale-besturen/" in text
 
 
+def test_the_sitemap_drops_a_page_at_once_when_it_is_unpublished(client, settings):
+    """What it lists is a site-wide fragment, computed once per publish."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+    assert "/disclaimer/" in client.get("/sitemap.xml").content.decode()
+
+    ContentPage.objects.get(slug="disclaimer").unpublish()
+
+    assert "/disclaimer/" not in client.get("/sitemap.xml").content.decode()
+
+
 def sitemap_locations(client, path):
     response = client.get(path)
     assert response.status_code == 200, path
