@@ -23,6 +23,10 @@ PAGE_TYPES = {
     "Over ons": "/over-ons/",
     "actor page": "/over-ons/maatwerkbedrijven/",
     "not found": "/over-ons/bestaat-niet/",
+    "not found, a near miss": "/over-ons/maatwerkbedrijf/",
+    "content page": "/contact/",
+    "sitemap": "/sitemap.xml",
+    "robots.txt": "/robots.txt",
     "search": "/zoeken/?q=sociale+ondernemingen",
 }
 SUPPORT_PAGE_TYPES = {
@@ -51,20 +55,17 @@ OPEN_DATA_ADDRESSES = {
     "events, iCalendar, one actor type": "/open-data/agenda.ics?voor=maatwerkbedrijven",
     "open-data page": "/open-data/",
 }
-# What one page view needs once the site-wide fragments are cached (fragments.cache: the site,
-# the menu, the footer, the actor types with their addresses, the Vlaanderen widget setting and
-# which pages are private, computed once per publish and shared by every page): the page route
-# (serving.routing: the pages along the address in one query, then the specific page; it also
-# gives the breadcrumbs and, from the site-wide list, tells that no view restriction applies) and
-# what the page itself shows (the home page: its teasers' pages, the next events). Measured: the
-# home page 4, Over ons 2, the open-data page 3 (docs/performance.md).
+# Every public page and address, uncached, asks the database at most this often, with 10 items
+# or 5,000 (issue 12). What one page view needs once the site-wide fragments are cached
+# (fragments.cache: the site, the menu, the footer, the actor types with their addresses, the
+# Vlaanderen widget setting, which pages are private, the 404 page's known addresses and main
+# routes, the sitemap's addresses; computed once per publish and shared by every page): the page
+# route (serving.routing: the pages along the address in one query, then the specific page; it
+# also gives the breadcrumbs and, from the site-wide list, tells that no view restriction
+# applies) and what the page itself shows. Measured on SQLite: a content page and Over ons 2,
+# the open-data page 3, the 404 page 3 (the route, Wagtail's redirects), the sitemap and
+# robots.txt 0; the other kinds below (docs/performance.md).
 MOST_QUERIES_PER_PAGE = 7
-# The 404 page adds what it needs to suggest the page meant and to list the main routes: the live
-# pages' addresses, the routes of each routable page type (Over ons and its actor types), the
-# main pages and Over ons; a fixed number, however many there are. Private pages are never
-# suggested (the site-wide list of view restrictions). The agenda is a routable page type too
-# (its archive): one query more.
-MOST_QUERIES_PER_NOT_FOUND = 11
 # A search adds the promotions, the count in Wagtail's search terms report (Wagtail's
 # Query.get and add_hit: three queries), per kind of result (pages, actor types) and per
 # matching method (full text, then fuzzy on PostgreSQL or prefix on SQLite) one search query, and
@@ -77,18 +78,15 @@ MOST_QUERIES_PER_SEARCH = 17
 # The support pages add their lists to what every page needs: measures (with their actor types),
 # calls (with their rounds), the calls overview's address. Measured: the measure page 6, the
 # actor page 6, the finder 5, a call 5.
-MOST_QUERIES_PER_SUPPORT_PAGE = 7
 # An open-data address needs the actor type asked for, the listing with its prefetched parts
 # (actor types; a call's rounds and measure), and for Atom the footer (the author) and the calls
 # overview (the feed's link). Measured on SQLite and PostgreSQL alike: 2 to 5 (the calls feed
 # and the calendar for one actor type).
-MOST_QUERIES_PER_OPEN_DATA_ADDRESS = 5
 # News and publications add their list (with actor types and, for publications, documents) and
 # Over ons for actor-type links; a news item its related pages (one query), a publication its
 # documents. The home page shows the open calls and the latest news with their overviews'
 # addresses from the site-wide fragments. Measured on SQLite: 5 each, the measure page with its
-# publications 6, the home page 6 (nothing to show) to 7.
-MOST_QUERIES_PER_NEWSROOM_PAGE = 7
+# publications 7, the home page 6 (nothing to show) to 7.
 
 
 def queries_per_page(client, page_types=PAGE_TYPES):
@@ -97,7 +95,7 @@ def queries_per_page(client, page_types=PAGE_TYPES):
         client.get(url)  # warms Wagtail's own caches (site root paths), as in production
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        assert response.status_code == (404 if name == "not found" else 200), url
+        assert response.status_code == (404 if name.startswith("not found") else 200), url
         counts[name] = len(queries)
     return counts
 
@@ -127,14 +125,7 @@ def test_queries_per_page_do_not_grow_with_the_number_of_actor_types(client, set
 
     assert with_six_hundred == with_six
     search = with_six.pop("search")
-    not_found = with_six.pop("not found")
-    actor_page = with_six.pop("actor page")  # it shows the measures and calls too: see below
-    # The home page shows other apps' sections (the next events: they and the agenda's address).
-    home = with_six.pop("home")
     assert max(with_six.values()) <= MOST_QUERIES_PER_PAGE, with_six
-    assert not_found <= MOST_QUERIES_PER_NOT_FOUND
-    assert actor_page <= MOST_QUERIES_PER_SUPPORT_PAGE
-    assert home <= MOST_QUERIES_PER_SUPPORT_PAGE
     assert search <= MOST_QUERIES_PER_SEARCH
 
 
@@ -170,7 +161,7 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
     with_five_hundred = queries_per_page(client, SUPPORT_PAGE_TYPES)
 
     assert with_five_hundred == with_ten
-    assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_PAGE, with_ten
 
 
 def give_actor_types(model, slugs=("maatwerkbedrijven", "ondernemingen")):
@@ -234,7 +225,7 @@ def test_partner_pages_cost_the_same_with_10_and_with_500_partners(client, setti
     with_five_hundred = queries_per_page(client, PARTNER_PAGE_TYPES)
 
     assert with_five_hundred == with_ten
-    assert max(with_ten.values()) <= MOST_QUERIES_PER_SUPPORT_PAGE, with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_PAGE, with_ten
 
 
 def test_open_data_costs_the_same_with_10_and_with_500_items(client, settings):
@@ -249,9 +240,7 @@ def test_open_data_costs_the_same_with_10_and_with_500_items(client, settings):
     with_five_hundred = queries_per_page(client, OPEN_DATA_ADDRESSES)
 
     assert with_five_hundred == with_ten
-    page = with_ten.pop("open-data page")
-    assert page <= MOST_QUERIES_PER_PAGE
-    assert max(with_ten.values()) <= MOST_QUERIES_PER_OPEN_DATA_ADDRESS, with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_PAGE, with_ten
 
 
 AGENDA_PAGE_TYPES = {
@@ -267,10 +256,11 @@ AGENDA_PAGE_TYPES = {
     "calendar feed, one actor type": "/agenda/agenda.ics?voor=maatwerkbedrijven",
 }
 # The agenda adds its events (with their actor types) and the actor types for its filter to what
-# every page needs; the archive also reads the upcoming events (the next to end joins it). The
-# calendar files need no navigation or footer. Measured on SQLite: the agenda 5, the archive 7,
-# an event 9, its calendar file 6, the feed 4 (5 for one actor type).
-MOST_QUERIES_PER_AGENDA_PAGE = 9
+# every page needs; the archive also reads the upcoming events (the next to end joins it). An
+# event is routed past the agenda's own routes in the one routing query (serving.routing) and
+# adds its actor types with Over ons' address. The calendar files need no navigation or footer.
+# Measured on SQLite: the agenda 5, the archive 7, an event 4, its calendar file 6, the feed 4
+# (5 for one actor type).
 
 
 def add_events(start, stop):
@@ -300,7 +290,7 @@ def test_agenda_pages_cost_the_same_with_10_and_with_500_events(client, settings
     with_five_hundred = queries_per_page(client, AGENDA_PAGE_TYPES)
 
     assert with_five_hundred == with_ten
-    assert max(with_ten.values()) <= MOST_QUERIES_PER_AGENDA_PAGE, with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_PAGE, with_ten
 
 
 NEWSROOM_PAGE_TYPES = {
@@ -353,7 +343,7 @@ def test_newsroom_pages_cost_the_same_with_10_and_with_500_items(client, setting
     with_five_hundred = queries_per_page(client, NEWSROOM_PAGE_TYPES)
 
     assert with_five_hundred == with_ten
-    assert max(with_ten.values()) <= MOST_QUERIES_PER_NEWSROOM_PAGE, with_ten
+    assert max(with_ten.values()) <= MOST_QUERIES_PER_PAGE, with_ten
 
 
 @pytest.mark.reliability
@@ -363,7 +353,16 @@ def test_every_page_type_costs_the_same_with_5000_items(client, settings):
     settings.PAGE_CACHE_TIMEOUT = 0
     # 10 of each kind the filler adds (news too: a feed with items costs one query more).
     add_open_data_content(0, 10)
-    addresses = {**PAGE_TYPES, **SUPPORT_PAGE_TYPES, **AGENDA_PAGE_TYPES, **OPEN_DATA_ADDRESSES}
+    addresses = {
+        **PAGE_TYPES,
+        **SUPPORT_PAGE_TYPES,
+        **AGENDA_PAGE_TYPES,
+        **OPEN_DATA_ADDRESSES,
+        "news": "/nieuws/",
+        "news item": "/nieuws/nieuws-0/",
+        "publications": "/publicaties/",
+        "partner list": "/partners/",
+    }
     with_ten = queries_per_page(client, addresses)
 
     added = fill.fill(5000)
