@@ -20,7 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from addresses.private import restricted_page_paths
-from serving import pagecache
+from serving import compiled, pagecache
 
 # The depth of the tree's first level below its root node: a site's root page usually sits here.
 TOP_DEPTH = 2
@@ -55,7 +55,7 @@ def _route(request, path):
         page = child
     else:
         position = len(components)
-    specific = page.specific
+    specific = _specific(page)
     if ancestors:
         # What Wagtail's tree walk leaves on a page, and the breadcrumbs' ancestors.
         specific._cached_parent_obj = ancestors[-1]
@@ -70,12 +70,35 @@ def _pages_along(root, components):
     in other branches (told apart by their parent's path)."""
     if not components:
         return {}
-    levels = Q()
-    for position, slug in enumerate(components):
-        levels |= Q(depth=root.depth + position + 1, slug=slug)
-    pages = Page.objects.filter(levels, path__startswith=root.path)
+
+    def pages_along(*slugs):
+        levels = Q()
+        for position, slug in enumerate(slugs):
+            levels |= Q(depth=root.depth + position + 1, slug=slug)
+        return Page.objects.filter(levels, path__startswith=root.path)
+
+    key = ("pages along", root.path, root.depth, len(components))
+    pages = compiled.instances(key, pages_along, components)
     step = Page.steplen
     return {(page.depth - root.depth - 1, page.path[:-step], page.slug): page for page in pages}
+
+
+def _specific(page):
+    """page.specific (Wagtail's: the page as its own type, with what was cached on it), read
+    with SQL compiled once per page type."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    found = compiled.instances(
+        ("specific page", model), lambda pk: model._default_manager.filter(id=pk), [page.id]
+    )
+    if not found:
+        raise model.DoesNotExist
+    specific = found[0]
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)  # as Wagtail's get_specific copies them
+    page.__dict__["specific"] = specific
+    return specific
 
 
 def _routes_itself(page, rest):

@@ -65,3 +65,17 @@ def test_an_alias_of_a_private_page_asks_for_the_password_too(client):
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()
     assert "Alleen met wachtwoord." not in visible_text(response)
+
+
+def test_the_page_served_is_the_one_wagtail_reads_field_for_field(client, settings):
+    """The routing's queries run as SQL compiled once (serving.compiled): the first view and
+    the ones after it get the same page as Wagtail's own lookup."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+    fields = MeasurePage._meta.concrete_fields
+    expected = MeasurePage.objects.get(slug="collectief-maatwerk")
+    for _ in range(2):
+        page = client.get("/ondersteuning/collectief-maatwerk/").context["page"]
+        assert type(page) is MeasurePage
+        assert [f.value_to_string(page) for f in fields] == [
+            f.value_to_string(expected) for f in fields
+        ]

@@ -81,9 +81,18 @@ def link_contacts(html):
     """Rendered rich text in which e-mail addresses and telephone numbers that are not yet in a
     link become mailto: and tap-to-call tel: links. Unchanged when there are none."""
     text = str(html)  # the richtext filter may hand over a RichText value
-    # Most text has neither: spare it the parsing. A telephone number has at least 8 digits.
-    if "@" not in text and sum(char.isdigit() for char in text) < 8:
+    # Most text has neither: spare it the parsing. A telephone number has at least 8 digits
+    # (counted in C: this runs for every rich text on every page).
+    if "@" not in text and sum(map(str.isdigit, text)) < 8:
         return html
+    linked = _linked_contacts(text)
+    return html if linked is None else mark_safe(linked)
+
+
+@lru_cache(maxsize=256)
+def _linked_contacts(text):
+    """The HTML text with its contact details linked, or None when it has none to link; kept
+    for the texts most pages show (the same rich text on every view), since parsing is slow."""
     soup = BeautifulSoup(text, "html.parser")
     changed = False
     for string in list(soup.find_all(string=True)):
@@ -101,4 +110,4 @@ def link_contacts(html):
         pieces.append(NavigableString(string[position:]))
         string.replace_with(*pieces)
         changed = True
-    return mark_safe(str(soup)) if changed else html
+    return str(soup) if changed else None
