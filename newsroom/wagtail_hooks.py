@@ -41,11 +41,10 @@ def next_events(request):
     expires (then another may take its place)."""
     at = clock.now()
     events = agenda.home_page_events(at)
-    index_page = EventIndexPage.objects.live().first()
     return [
         {
             "template": "newsroom/home_events.html",
-            "context": {"events": events, "index_page": index_page},
+            "context": {"events": events, "index_url": overview_url(EventIndexPage, request)},
             "expires_at": agenda.next_change(events, at),
         }
     ]
