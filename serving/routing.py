@@ -5,11 +5,13 @@ child, then its specific page), and then asks for the view restrictions of the p
 ancestor (two more). Here the site comes from the site-wide fragments (serving.pagecache), the
 pages along the address from one query (each level's slug at its depth, below the site's root),
 the specific page from one more, and whether the page is private from the site-wide list of
-view restrictions (addresses.private): two queries, however deep the page.
+view restrictions (addresses.private): two queries, however deep the page, each with its SQL
+compiled once (serving.compiled).
 
-Wagtail's own rules still decide: a page whose type routes by itself (RoutablePageMixin, or any
-page overriding ``route``) is asked for the rest of the address, exactly as Wagtail's tree walk
-would; only the final page's ``route`` decides whether it is served (live, a sub-route). The
+Wagtail's own rules still decide: a page whose type routes by itself (a RoutablePageMixin page
+whose own routes answer the rest of the address, or any page overriding ``route``) is asked for
+the rest of the address, exactly as Wagtail's tree walk would; only the final page's ``route``
+decides whether it is served (live, a sub-route). The
 result is kept where Wagtail looks for it (``request._wagtail_route_for_request``), so
 ``Page.route_for_request`` elsewhere (the user bar) asks nothing more.
 """
