@@ -90,6 +90,13 @@ MOST_QUERIES_PER_SEARCH = 17
 # publications 7, the home page 6 (nothing to show) to 7.
 
 
+@pytest.fixture(autouse=True)
+def fragments_outlive_the_test(monkeypatch):
+    """With the page cache off, fragments are kept a minute; counting many addresses with many
+    items on a busy machine takes longer, and a fragment computed again would be counted."""
+    monkeypatch.setattr(fragments.cache, "MINIMUM_TIMEOUT", 3600)
+
+
 def queries_per_page(client, page_types=PAGE_TYPES):
     counts = {}
     for name, url in page_types.items():
@@ -348,13 +355,10 @@ def test_newsroom_pages_cost_the_same_with_10_and_with_500_items(client, setting
 
 
 @pytest.mark.reliability
-def test_every_page_type_costs_the_same_with_5000_items(client, settings, monkeypatch):
+def test_every_page_type_costs_the_same_with_5000_items(client, settings):
     """The benchmark's content (bench.fill: 5,000 measures, calls, events, news and actor
     types) costs every page exactly what 10 of each cost. Slow: `make test-reliability`."""
     settings.PAGE_CACHE_TIMEOUT = 0
-    # With the page cache off, fragments are kept a minute; counting every address with 5,000
-    # items on a busy machine takes longer, and a fragment computed again would be counted.
-    monkeypatch.setattr(fragments.cache, "MINIMUM_TIMEOUT", 3600)
     # 10 of each kind the filler adds (news too: a feed with items costs one query more).
     add_open_data_content(0, 10)
     addresses = {
