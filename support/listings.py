@@ -7,7 +7,7 @@ types prefetched). The open data and a measure's own calls still sort in Python 
 what they list in full.
 """
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import Subquery, Window
 from django.db.models.functions import Coalesce, Lower
 
@@ -71,10 +71,11 @@ def _first_round_moment(rounds, field):
 def with_call_status(queryset, at):
     """The calls annotated, in SQL, with what CallPage.status and current_round tell at the
     moment `at` (aware datetimes, None where it does not apply): open_deadline (the current
-    round's closing while open), next_opening (the next round's opening while not open),
-    status_rank (0 open, 1 opening soon, 2 closed, as CALL_STATUS_ORDER), last_closing (when the
-    last round closes) and next_round_change (the first moment after `at` a round opens or
-    closes)."""
+    round's closing while open), next_opening (when the next round opens: the current round's
+    opening while opening soon), status_rank (0 open, 1 opening soon, 2 closed, as
+    CALL_STATUS_ORDER), last_closing (when the last round closes) and next_round_change (the
+    first moment after `at` a round opens or closes). tests/test_support.py checks them against
+    CallPage on calls in every state."""
     rounds = CallRound.objects.filter(page=OuterRef("pk"))
     future = rounds.filter(closes_at__gt=at).annotate(
         moment=Case(When(opens_at__gt=at, then=F("opens_at")), default=F("closes_at"))
@@ -96,21 +97,25 @@ def with_call_status(queryset, at):
     )
 
 
+def _round_to_close(at):
+    """Calls with a round that closes after `at`: open now or opening later, i.e. not closed."""
+    return Exists(CallRound.objects.filter(page=OuterRef("pk"), closes_at__gt=at))
+
+
 def current_calls_in_order(queryset, at):
     """The calls open now or opening soon, as sorted_calls orders them (open ones by deadline,
     then those opening soon by opening), in SQL."""
-    return (
-        with_call_status(queryset, at)
-        .filter(status_rank__lt=2)
-        .order_by("status_rank", Coalesce("open_deadline", "next_opening"), "path")
+    return with_call_status(queryset.filter(_round_to_close(at)), at).order_by(
+        "status_rank", Coalesce("open_deadline", "next_opening"), "path"
     )
 
 
 def closed_calls_in_order(queryset, at):
     """The closed calls, most recently closed first (calls without rounds last), in SQL."""
+    last_closing = CallRound.objects.filter(page=OuterRef("pk")).order_by("-closes_at")
     return (
-        with_call_status(queryset, at)
-        .filter(status_rank=2)
+        queryset.filter(~_round_to_close(at))
+        .annotate(last_closing=Subquery(last_closing.values("closes_at")[:1]))
         .order_by(F("last_closing").desc(nulls_last=True), "path")
     )
 
