@@ -7,13 +7,13 @@ any import of support.
 
 from urllib.parse import urlencode
 
-from django.db.models import Min
+from django.db.models import Case, Min, Sum, Value, When
 from wagtail import hooks
 
 from pages import clock
 from pages.references import overview_url
 from support import listings
-from support.models import CallIndexPage, CallStatus, SupportIndexPage
+from support.models import CallIndexPage, SupportIndexPage
 
 HOME_PAGE_CALLS = 3
 # An actor page shows this many measures and as many current calls, and links to the rest.
@@ -73,18 +73,24 @@ def open_calls_on_the_home_page(request):
     """ "Open oproepen": the calls open now, soonest deadline first, at most HOME_PAGE_CALLS;
     the section is kept until a call opens or closes."""
     at = clock.now()
-    # Only calls with a round still to close can be open now or open later.
-    current = listings.listed_calls(at).filter(rounds__closes_at__gt=at).distinct()
-    calls = listings.sorted_calls(current, at)
-    open_calls = [call for call in calls if call.status(at) == CallStatus.OPEN]
+    # The current calls, open ones first: the first few of them, how many are open, and when any
+    # of them next changes (an upcoming one opening too), in one query.
+    first, totals = listings.first_of(
+        listings.current_calls_in_order(listings.listed_calls(at), at),
+        HOME_PAGE_CALLS,
+        open=Sum(Case(When(status_rank=0, then=Value(1)), default=Value(0))),
+        expiry=Min("expire_at"),
+        round_change=Min("next_round_change"),
+    )
+    open_calls = [call for call in first if call.status_rank == 0]
     return [
         {
             "template": "support/home_open_calls.html",
             "context": {
-                "calls": open_calls[:HOME_PAGE_CALLS],
-                "more": len(open_calls) > HOME_PAGE_CALLS,
+                "calls": open_calls,
+                "more": (totals["open"] or 0) > HOME_PAGE_CALLS,
                 "call_index_url": overview_url(CallIndexPage, request),
             },
-            "expires_at": listings.next_change(calls, at),
+            "expires_at": clock.earliest([totals["expiry"], totals["round_change"]]),
         }
     ]
