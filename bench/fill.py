@@ -269,23 +269,11 @@ def fill(items, seed=1):
             add_news(rng, counts["news"], actor_types, now)
     inserted = time.monotonic()
     index_items()
-    analyse()
     return {
         **counts,
         "seconds to insert": round(inserted - started, 1),
         "seconds to index": round(time.monotonic() - inserted, 1),
     }
-
-
-def analyse():
-    """Refreshes PostgreSQL's table statistics, as autovacuum would a minute later: until then
-    the planner takes the filled tables for nearly empty ones and picks plans that scan every
-    page per row (the view-restriction check: 0.9 s a query at 5,000 items)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def index_items():
