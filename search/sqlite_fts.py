@@ -3,7 +3,8 @@
 modelsearch (1.3.2, under Wagtail 8) puts each term of a SQLite search between double quotes
 for FTS5 without doubling a double quote inside it, so searching for `"` or `a"b` in the admin
 (the page explorer, snippet listings, choosers) is an FTS5 syntax error. Here such quotes are
-doubled, as FTS5 strings require. Importable only on SQLite: its index model exists only there.
+doubled, as FTS5 strings require. It also has search_with_prefix() (search/backends.py).
+Importable only on SQLite: its index model exists only there.
 """
 
 from wagtail.search.backends.database.sqlite.sqlite import (
@@ -12,6 +13,8 @@ from wagtail.search.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
 )
 from wagtail.search.query import Phrase, PlainText
+
+from search.backends import PrefixSearchMixin
 
 
 def fts5_literal(query):
@@ -33,6 +36,11 @@ class AutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
         return super().build_search_query_content(fts5_literal(query), config)
 
 
-class AnyTextSQLiteSearchBackend(SQLiteSearchBackend):
+class PrefixQueryCompiler(QueryCompiler):
+    LAST_TERM_IS_PREFIX = True
+
+
+class AnyTextSQLiteSearchBackend(PrefixSearchMixin, SQLiteSearchBackend):
     query_compiler_class = QueryCompiler
+    prefix_query_compiler_class = PrefixQueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler

@@ -1,8 +1,8 @@
 """Site search at /zoeken/: what a visitor finds, on PostgreSQL and on SQLite.
 
-PostgreSQL searches with Dutch full text plus accent-insensitive fuzzy (trigram) matching; SQLite
-with FTS5 full text plus a prefix match on titles. Where the two differ, each test says so and
-asserts what that database really does.
+Both search full text with the last term also as a prefix (search/site_search.py): PostgreSQL
+with Dutch stemming, plus trigram matching on page titles when few results are found; SQLite with
+FTS5. Where the two differ, each test says so and asserts what that database really does.
 """
 
 import pytest
@@ -74,7 +74,7 @@ def test_search_page_is_dutch_and_not_for_search_engines(client):
 
 
 def test_maatwerkbedrijf_finds_maatwerkbedrijven_first(client):
-    """Singular for plural: Dutch trigram matching on PostgreSQL, a prefix match on SQLite."""
+    """Singular for plural: the last term also matches as a prefix, without its last letter."""
     response = search(client, "maatwerkbedrijf")
 
     titles = result_titles(response)
@@ -84,25 +84,18 @@ def test_maatwerkbedrijf_finds_maatwerkbedrijven_first(client):
     assert first.find(class_="search-result__excerpt").get_text(strip=True) == (
         ActorType.objects.get(slug="maatwerkbedrijven").summary
     )
-    if POSTGRESQL:
-        # Over ons mentions "maatwerkbedrijven" in its text: fuzzy matching finds that too.
-        assert "Over ons" in titles
+    # Over ons mentions "maatwerkbedrijven" in its text: the prefix finds that too.
+    assert "Over ons" in titles
 
 
-def test_cooperatie_finds_activiteitencooperaties_on_postgresql_only(client):
-    """A word inside a compound, without its diaeresis: only PostgreSQL's trigrams find that."""
+def test_cooperatie_finds_activiteitencooperaties_on_both_databases(client):
+    """A word inside a compound, without its diaeresis: the actor types' names are matched in
+    Python, inside compounds too; Over ons says "coöperaties" (a prefix match)."""
     response = search(client, "cooperatie")
 
-    if POSTGRESQL:
-        assert result_titles(response)[0] == "Activiteitencoöperaties"
-        assert "1 resultaat" not in status_text(response)
-    else:
-        # SQLite's FTS5 matches whole words and prefixes, never the middle of a compound.
-        assert result_titles(response) == []
-        assert status_text(response) == (
-            "Geen resultaten voor “cooperatie”. "
-            "Controleer de spelling of probeer een ander of korter woord."
-        )
+    titles = result_titles(response)
+    assert titles[0] == "Activiteitencoöperaties"
+    assert "Over ons" in titles
 
 
 @pytest.mark.parametrize("query", ["coöperaties", "cooperaties", "COÖPERATIES"])
