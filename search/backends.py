@@ -1,29 +1,26 @@
 """The search backend of the whole site (WAGTAILSEARCH_BACKENDS): Wagtail's database backend
-for the database in use, with one search of our own, `search_with_prefix()` (the site search's:
-search/site_search.py), and SQLite's full-text search mended to take any text
+for the database in use, which also understands `Prefix` queries (the site search's:
+search/site_search.py), with SQLite's full-text search mended to take any text
 (search/sqlite_fts.py). Everything else is as Wagtail configures it."""
 
 from django.db import connection
 from wagtail.search.backends import database
+from wagtail.search.query import PlainText
 
 
-class PrefixSearchMixin:
-    """Adds search_with_prefix() to a database backend: a full-text search like search(), except
-    that its last term also matches the words it begins (what autocomplete() does, but over every
-    searched field, not the titles only), ranked by relevance."""
+class Prefix(PlainText):
+    """Plain text whose last term also matches the words it begins, over every searched field
+    (as autocomplete() does, but that searches titles only). A backend that does not know it
+    searches it as plain text."""
 
-    prefix_query_compiler_class = None  # the backend's query compiler, with LAST_TERM_IS_PREFIX
 
-    def search_with_prefix(self, query, model_or_queryset):
-        """Returns the search results (a sliceable SearchResults with annotate_score())."""
-        return self._search(
-            self.prefix_query_compiler_class,
-            query,
-            model_or_queryset,
-            fields=None,
-            operator=None,
-            order_by_relevance=True,
-        )
+class PrefixAware:
+    """Mixed into a database backend's query compiler: a Prefix query's last term is searched
+    as a prefix (the compiler's LAST_TERM_IS_PREFIX, set for each part of a query as it is
+    compiled), any other query as Wagtail searches it."""
+
+    def build_prefix_aware(self, query):
+        self.LAST_TERM_IS_PREFIX = isinstance(query, Prefix)
 
 
 def SearchBackend(params):  # the name Wagtail looks up in a backend module

@@ -1,4 +1,4 @@
-"""PostgreSQL's search backend with search_with_prefix() (search/backends.py). Importable only on
+"""PostgreSQL's search backend, knowing Prefix queries (search/backends.py). Importable only on
 PostgreSQL, as Wagtail's own backend module."""
 
 from modelsearch.backends.database.postgres.postgres import (
@@ -6,13 +6,15 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
-from search.backends import PrefixSearchMixin
+from search.backends import PrefixAware
 
 
-class PrefixQueryCompiler(PostgresSearchQueryCompiler):
-    # The prefix is stemmed as the words are ("ondernemingen:*" searches "ondernem:*").
-    LAST_TERM_IS_PREFIX = True
+class QueryCompiler(PrefixAware, PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        # The prefix is stemmed as the words are: "ondernemingen:*" searches "ondernem:*".
+        self.build_prefix_aware(query)
+        return super().build_tsquery_content(query, config, invert)
 
 
-class PostgresSiteSearchBackend(PrefixSearchMixin, PostgresSearchBackend):
-    prefix_query_compiler_class = PrefixQueryCompiler
+class PostgresSiteSearchBackend(PostgresSearchBackend):
+    query_compiler_class = QueryCompiler

@@ -1,7 +1,7 @@
 """Searching the site: pages and published actor types.
 
-Pages: one full-text query through Wagtail's search backend (`search_with_prefix`,
-search/backends.py) whose last term, without its last letter, is also a prefix:
+Pages: one full-text query through Wagtail's search backend for the terms as typed or with the
+last one, without its last letter, as a prefix (search/backends.py's Prefix):
 "maatwerkbedrijf" finds "maatwerkbedrijven" ("maatwerkbedrij…"). PostgreSQL searches with the
 Dutch configuration (stemming, stop words; its stemmer drops diacritics: "cooperaties" finds
 "coöperaties"), using the index of search/migrations/0002; SQLite with FTS5 (diacritics folded,
@@ -19,11 +19,14 @@ Results whose title holds every search term come first. Only the result page sho
 excerpts: add_excerpts() reads them in one query.
 """
 
+import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Func, TextField, Value
@@ -31,14 +34,15 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import Truncator
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import get_text_for_indexing
-from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from addresses.private import restricted_page_paths
 from fragments.cache import remember
 from pages.models import AboutPage
+from search.backends import Prefix
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100
@@ -56,7 +60,24 @@ class SearchResult:
     url: str
     excerpt: str = ""
     promoted: bool = False
-    page: Page | None = None  # a page's excerpt is read when its result is shown (add_excerpts)
+    # A page's: its excerpt is read when its result is shown (add_excerpts).
+    page_id: int | None = None
+    page_type_id: int | None = None  # its content type
+    expire_at: datetime | None = None
+    path: str = ""  # its tree path: a path below a view restriction is private
+
+
+def page_result(page, request=None):
+    """The result for a page, with its own description as excerpt (or none yet)."""
+    return SearchResult(
+        page.title,
+        page.get_url(request),
+        excerpt=page.search_description,
+        page_id=page.pk,
+        page_type_id=page.content_type_id,
+        expire_at=page.expire_at,
+        path=page.path,
+    )
 
 
 @dataclass(frozen=True)
@@ -82,31 +103,27 @@ def clean_query(raw):
 def record_search(query):
     """Counts the search in Wagtail's search terms report (Instellingen › Zoektermen): the query
     as typed (lowercased, as Wagtail's Query.get stores it), one count a search a day in
-    Brussels. Nothing about the visitor. One statement when the query was searched before, three
-    the first time; concurrent searches are each counted (the database adds, not Python)."""
+    Brussels. Nothing about the visitor. Two statements, the first time and every time after:
+    the query's row if it is new, then the day's count. Concurrent searches are each counted,
+    as the database adds, not Python."""
     query_string = normalise_query_string(query.text)
-    today = timezone.localdate()
-    if not count_hit(query_string, today):
-        Query.objects.bulk_create([Query(query_string=query_string)], ignore_conflicts=True)
-        count_hit(query_string, today)
-
-
-def count_hit(query_string, date):
-    """Adds one to the query's hits on that date, making its row for the day if needed; returns
-    False (and counts nothing) when the query itself has no row yet.
-
-    One upsert, which Django's ORM cannot write (bulk_create's update_conflicts sets values, it
-    cannot add to them); PostgreSQL and SQLite (3.24+) take the same statement."""
+    # Plain SQL: Django's ORM cannot add to a count on conflict (bulk_create's update_conflicts
+    # sets values), and its bulk_create would wrap the first statement in a transaction of its
+    # own. PostgreSQL and SQLite (3.24+) take the same statements.
     quote = connection.ops.quote_name
     hits, queries = quote(QueryDailyHits._meta.db_table), quote(Query._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
+            f"INSERT INTO {queries} (query_string) VALUES (%s) "
+            "ON CONFLICT (query_string) DO NOTHING",
+            [query_string],
+        )
+        cursor.execute(
             f"INSERT INTO {hits} (query_id, date, hits) "
             f"SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
             f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
-            [date, query_string],
+            [timezone.localdate(), query_string],
         )
-        return cursor.rowcount > 0
 
 
 def search_site(query, site, request=None):
@@ -122,37 +139,70 @@ def search_site(query, site, request=None):
 
 
 def promoted_results(query, request=None):
-    promotions = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query.text)
-    ).select_related("page")
-    results = []
-    for promotion in promotions:
-        if promotion.page_id:
+    """The promoted results for the query that visitors may see."""
+    return [
+        result
+        for result in promotions(request).get(normalise_query_string(query.text), [])
+        if not result.page_id or is_shown(result, request)
+    ]
+
+
+def promotions(request=None):
+    """{query string: [its promoted results, in the editors' order]}: a site-wide fragment
+    (fragments.cache; serving.signals clears it when a promotion or a page changes). Pages that
+    are not live are left out; whether one is private or expired is for each search to tell."""
+
+    def compute():
+        found = {}
+        for promotion in SearchPromotion.objects.select_related("query", "page"):
             page = promotion.page
-            if not is_shown(page, request):
-                continue
-            result = SearchResult(page.title, page.get_url(request), page=page)
-        else:
-            result = SearchResult(promotion.external_link_text, promotion.external_link_url)
-        results.append(replace(result, excerpt=promotion.description, promoted=True))
-    return results
+            if page is not None:
+                if not page.live:
+                    continue
+                result = page_result(page, request)
+                result = replace(
+                    result, excerpt=promotion.description or result.excerpt, promoted=True
+                )
+            else:
+                result = SearchResult(
+                    promotion.external_link_text,
+                    promotion.external_link_url,
+                    excerpt=promotion.description,
+                    promoted=True,
+                )
+            found.setdefault(promotion.query.query_string, []).append(result)
+        return found
+
+    site = Site.find_for_request(request) if request else None
+    return remember(request, f"search-promotions:{site.pk if site else ''}", compute)
 
 
-def is_shown(page, request=None):
-    """Whether visitors may be sent to the page: live, not expired, not behind a view
+def is_shown(result, request=None):
+    """Whether visitors may be sent to a page's result: not expired, not behind a view
     restriction (on it or above it)."""
-    if not page.live or is_expired(page):
+    if is_expired(result):
         return False
-    return not any(page.path.startswith(path) for path in restricted_page_paths(request))
+    return not any(result.path.startswith(path) for path in restricted_page_paths(request))
 
 
-def is_expired(page, now=None):
+def is_expired(result, now=None):
     # Expired pages stay live until the publish_scheduled job unpublishes them: left out now, as
     # the listings leave them out (the search index cannot filter on expire_at).
-    return bool(page.expire_at and page.expire_at <= (now or timezone.now()))
+    return bool(result.expire_at and result.expire_at <= (now or timezone.now()))
 
 
 def matching_results(terms, site, request=None):
+    """The pages and actor types that match, best first, but not expired pages: a fragment
+    for each site and search (fragments.cache), so a search made again before anything is
+    published costs no search query. Its key names the folded terms, which give the same
+    results whatever their case or diacritics."""
+    digest = hashlib.sha256(fold(terms).encode()).hexdigest()
+    results = remember(request, f"search:{site.pk}:{digest}", lambda: find(terms, site, request))
+    now = timezone.now()
+    return [result for result in results if not is_expired(result, now)]
+
+
+def find(terms, site, request=None):
     # The view restrictions are the request's own (addresses.private), not a query of
     # Page.public()'s.
     pages = Page.objects.live().in_site(site)
@@ -163,27 +213,22 @@ def matching_results(terms, site, request=None):
     if len(found) + len(actor_types) < RESULTS_PER_PAGE:
         ids = {page.pk for page in found}
         found += [page for page in similar_titles(pages, terms) if page.pk not in ids]
-    now = timezone.now()
-    results = actor_types + [
-        SearchResult(page.title, page.get_url(request), page=page)
-        for page in found
-        if not is_expired(page, now)
-    ]
+    results = actor_types + [page_result(page, request) for page in found]
     # A result whose title holds every search term is what the visitor is looking for: whoever
     # types "maatwerkbedrijf" wants the page Maatwerkbedrijven before pages that mention it.
     # Among those, the shortest title is closest to what was typed: "Activiteitencoöperaties"
     # before "Ondersteuning van activiteitencoöperaties".
-    return sorted(results, key=lambda result: title_rank(result.title, terms))
+    folded = fold(terms).split()
+    return sorted(results, key=lambda result: title_rank(result.title, folded))
 
 
 def full_text_matches(pages, terms):
-    """The best MAX_RESULTS pages for the terms, the last one without its last letter and as a
-    prefix (bedrij… finds bedrijf and bedrijven; the prefix of a word finds the word): one
-    query."""
+    """The best MAX_RESULTS pages for the terms as typed, or with the last one without its last
+    letter and as a prefix (bedrij… finds bedrijf and bedrijven): one query. Pages that hold
+    the words as typed rank best, as a prefix ranks low."""
     *first, last = terms.split()
-    backend = get_search_backend()
-    search = getattr(backend, "search_with_prefix", backend.search)  # SQLite without FTS5: none
-    return search(" ".join([*first, plural_stem(last)]), pages)[:MAX_RESULTS]
+    query = Or([PlainText(terms), Prefix(" ".join([*first, plural_stem(last)]))])
+    return pages.search(query)[:MAX_RESULTS]
 
 
 def similar_titles(pages, terms):
@@ -202,28 +247,37 @@ def similar_titles(pages, terms):
 def matching_actor_types(terms, request=None):
     """Results for the published actor types whose name holds every term, then those whose
     summary or text does, in their own order; from the site-wide list, without a query."""
+    folded = fold(terms).split()
     by_name, by_text = [], []
-    for name, summary, text, url in searchable_actor_types(request):
+    for name, summary, url, name_words, text_words in searchable_actor_types(request):
         if url is None:
             continue  # without a live Over ons an actor type has no address
-        if title_matches(name, terms):
+        if holds_terms(name_words, folded):
             by_name.append(SearchResult(name, url, summary))
-        elif title_matches(text, terms):
+        elif holds_terms(text_words, folded):
             by_text.append(SearchResult(name, url, summary))
     return by_name + by_text
 
 
 def searchable_actor_types(request=None):
-    """(name, summary, summary and text in plain text, address) of each published actor type:
-    a site-wide fragment (fragments.cache), so no search reads or parses them again."""
+    """(name, summary, address, the name's words, the words of its summary and text) of each
+    published actor type, the words folded (see fold): a site-wide fragment (fragments.cache),
+    so no search reads, parses or folds them again."""
 
     def compute():
         return [
             (
                 actor_type.name,
                 actor_type.summary,
-                " ".join([actor_type.summary, get_text_for_indexing(actor_type.body)]),
                 url,
+                tuple(fold(actor_type.name).split()),
+                tuple(
+                    dict.fromkeys(
+                        fold(
+                            f"{actor_type.summary} {get_text_for_indexing(actor_type.body)}"
+                        ).split()
+                    )
+                ),
             )
             for actor_type, url in AboutPage.published_actor_type_links(request)
         ]
@@ -231,17 +285,19 @@ def searchable_actor_types(request=None):
     return remember(request, "search-actor-types", compute)
 
 
-def title_rank(title, terms):
-    if not title_matches(title, terms):
-        return (1, 0)
-    return (0, len(title.split()))
-
-
-def title_matches(title, terms):
+def title_rank(title, folded_terms):
     words = fold(title).split()
+    if not holds_terms(words, folded_terms):
+        return (1, 0)
+    return (0, len(words))
+
+
+def holds_terms(words, folded_terms):
+    """Whether every term is in one of the words, or begins one without its last letter
+    (coöperaties holds "cooperatie"; maatwerkbedrijven holds "maatwerkbedrijf"). Both folded."""
     return all(
         any(term in word or word.startswith(plural_stem(term)) for word in words)
-        for term in fold(terms).split()
+        for term in folded_terms
     )
 
 
@@ -257,26 +313,26 @@ def fold(text):
 
 
 def add_excerpts(results):
-    """The results, each page's with its excerpt: the page's own description, or the first words
-    of its text, read for all of them in one query (whatever their page types)."""
-    pages = [result.page for result in results if result.page and not result.excerpt]
-    texts = page_texts(page for page in pages if not page.search_description)
+    """The results, each page's with an excerpt: its own description, or else the first words of
+    its text, read for all of them in one query (whatever their page types)."""
+    missing = [result for result in results if result.page_id and not result.excerpt]
+    texts = page_texts(missing)
     return [
-        replace(result, excerpt=page_excerpt(result.page, *texts.get(result.page.pk, ("", ""))))
-        if result.page and not result.excerpt
+        replace(result, excerpt=page_excerpt(*texts.get(result.page_id, ("", ""))))
+        if result in missing
         else result
         for result in results
     ]
 
 
-def page_texts(pages):
-    """{page id: (intro, body as stored JSON)} for the pages of types that have an intro or a
-    body ("" where one is missing): one query, a UNION of one SELECT per page type among them."""
+def page_texts(results):
+    """{page id: (intro, body as stored JSON)} for the pages of these results whose types have an
+    intro or a body ("" where one is missing): one query, a UNION of one SELECT per page type."""
     ids_by_model = {}
-    for page in pages:
-        model = page.specific_class
+    for result in results:
+        model = ContentType.objects.get_for_id(result.page_type_id).model_class()
         if model is not None and (has_field(model, "intro") or has_field(model, "body")):
-            ids_by_model.setdefault(model, []).append(page.pk)
+            ids_by_model.setdefault(model, []).append(result.page_id)
     selects = [
         model.objects.filter(pk__in=ids)
         .order_by()  # a page type's default order (its tree path) is not allowed in a UNION
@@ -300,10 +356,8 @@ def text_of(model, name):
     return Value("", output_field=TextField())
 
 
-def page_excerpt(page, intro="", body=""):
-    """The page's own description, or the first words of its intro and text."""
-    if page.search_description:
-        return page.search_description
+def page_excerpt(intro="", body=""):
+    """The first words of a page's intro and text (the body as stored JSON)."""
     texts = [intro]
     # The stored form of the blocks: a page teaser's page is never looked up for an excerpt.
     for block in json.loads(body) if body else []:
