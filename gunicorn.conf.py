@@ -14,8 +14,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # page long before.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are not recycled by default (gunicorn's own default): a recycled worker imports Django
+# and Wagtail anew, which at a few thousand cached pages a second (docs/performance.md) meant a
+# restart of each worker every second. GUNICORN_MAX_REQUESTS turns recycling on should a leak
+# ever need it.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR", "/dev/shm")
 accesslog = "-"
 errorlog = "-"
