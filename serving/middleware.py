@@ -75,7 +75,7 @@ class PageCacheMiddleware:
         slot = pagecache.lookup(request)
         if (entry := slot.entry) is not None:
             response = HttpResponse(
-                entry["content"], status=entry["status"], headers=dict(entry["headers"])
+                entry["content"], status=entry["status"], headers=entry["headers"]
             )
             if (seconds := pagecache.seconds_left(entry)) is not None:
                 patch_cache_control(response, max_age=min(seconds, get_max_age(response)))
