@@ -7,11 +7,18 @@ request selected, `count_and_filter` counts, per option, how many items choosing
 way) and returns the items that match every facet. Counting happens in Python over items the
 listing read with a fixed number of queries, so filters cost no query per item.
 `filtered_listing` does all of it, and the pagination, for a listing that needs nothing more.
+
+A long listing counts, filters and paginates in SQL instead (`filtered_queryset`, the support
+finder): each facet names the field its values are (`field`, through a many-to-many relation
+when `many`), so the time a page takes does not grow with the items either. The news, the
+publications, the agenda and the partners still count in Python (they read every item for
+their next expiry or their own ordering anyway).
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from actortypes.models import ActorType
@@ -33,6 +40,10 @@ class Facet:
     name: str  # the query parameter
     legend: str
     options: list[Option] = field(default_factory=list)
+    # For filtered_queryset: the field (or lookup, "actor_types__slug") the option values are
+    # values of, and whether it goes through a many-to-many relation.
+    field: str = ""
+    many: bool = False
 
     @property
     def selected(self):
@@ -123,6 +134,54 @@ class Listing:
     def noindex(self):
         """More than one filter: too many combinations for search engines to index."""
         return self.selected_count > 1
+
+
+def _chosen_q(facet, chosen, model):
+    """Items with any of the chosen values of the facet; a many-to-many facet as a subquery, so
+    an item with two chosen values is still one item."""
+    if facet.many:
+        return Q(pk__in=model.objects.filter(**{f"{facet.field}__in": chosen}).values("pk"))
+    return Q(**{f"{facet.field}__in": chosen})
+
+
+def _matching_q(facets, selected, model, skip=None):
+    """Items that fit every facet's choice but the one named `skip`; None when nothing is
+    chosen."""
+    q = Q()
+    for facet in facets:
+        if facet.name != skip and selected[facet.name]:
+            q &= _chosen_q(facet, selected[facet.name], model)
+    return q or None
+
+
+def count_and_filter_queryset(facets, queryset, selected):
+    """As count_and_filter, in SQL: sets each option's count and returns (the queryset of the
+    items that match every facet, without an order; their number).
+
+    One aggregate query counts the options of the facets on the items' own fields, and the
+    matching items; one grouped query per many-to-many facet counts its options."""
+    model = queryset.model
+    queryset = queryset.order_by()  # no ordering: it would end up in the GROUP BY
+    aggregates = {"total": Count("pk", filter=_matching_q(facets, selected, model))}
+    for number, facet in enumerate(facets):
+        others = _matching_q(facets, selected, model, skip=facet.name)
+        if facet.many:
+            rows = queryset.filter(others or Q()).values(facet.field).annotate(count=Count("pk"))
+            by_value = {row[facet.field]: row["count"] for row in rows}
+            for option in facet.options:
+                option.count = by_value.get(option.value, 0)
+            continue
+        for index, option in enumerate(facet.options):
+            option_q = Q(**{facet.field: option.value})
+            aggregates[f"option_{number}_{index}"] = Count(
+                "pk", filter=option_q & others if others else option_q
+            )
+    counts = queryset.aggregate(**aggregates)
+    for number, facet in enumerate(facets):
+        for index, option in enumerate(facet.options if not facet.many else []):
+            option.count = counts[f"option_{number}_{index}"]
+    matching = _matching_q(facets, selected, model)
+    return (queryset.filter(matching) if matching else queryset), counts["total"]
 
 
 def filtered_listing(items, listing_facets, keys, request):

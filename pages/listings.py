@@ -28,6 +28,12 @@ def _restrictions_above():
     ).filter(page__path=F("outer_prefix"))
 
 
-def paginate(items, request, per_page=PER_PAGE):
-    """A page of the list; an invalid number gives the first page, a too high one the last."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def paginate(items, request, per_page=PER_PAGE, count=None):
+    """A page of the list; an invalid number gives the first page, a too high one the last.
+
+    `count`, when known (the number of items, e.g. from an aggregate query), saves the
+    paginator's own count query; a queryset is then only read for the page shown."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: the known value takes its place
+    return paginator.get_page(request.GET.get("page"))

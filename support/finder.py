@@ -2,18 +2,19 @@
 support (soort) and the status, from a plain GET form.
 
 Each option shows how many measures choosing it would give, counted the usual faceted way:
-with the other filters applied and this one's choices replaced by the option. All counting is
-done in Python over the listed measures, so the finder costs the same few queries for 10 or
-500 measures.
+with the other filters applied and this one's choices replaced by the option. Counting,
+filtering, ordering and pagination happen in SQL (pages.facets.count_and_filter_queryset), and
+only the measures of the page shown are read, with their actor types: the finder costs the same
+few queries, and about the same time, with 10 or 5,000 measures.
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from actortypes.models import ActorType
 from pages import clock, facets
 from pages.facets import Facet, Option
+from pages.models import AboutPage
 from support import listings
 from support.models import MeasureStatus, SupportKind
 
@@ -43,38 +44,44 @@ class Finder:
         return self.selected_count > 1
 
 
-def measure_keys(measure):
-    """The values of each filter that a measure matches."""
-    return {
-        "voor": {actor_type.slug for actor_type in measure.actor_types.all()},
-        "soort": {measure.kind},
-        "status": {measure.status},
-    }
-
-
 def find_measures(index_page, request):
     """The finder for this request: the facets with their counts and one page of results."""
     at = clock.now()
-    measures = listings.sort_measures(
-        listings.listed_measures(at).descendant_of(index_page).prefetch_related("actor_types")
-    )
+    measures = listings.listed_measures(at).descendant_of(index_page)
+    # The published actor types come from a site-wide fragment (fragments.cache): no query.
+    actor_types = [actor_type for actor_type, _url in AboutPage.published_actor_type_links(request)]
     finder_facets = [
         Facet(
             "voor",
             _("For whom"),
-            [Option(a.slug, a.name) for a in ActorType.objects.live().only("slug", "name")],
+            [Option(a.slug, a.name) for a in actor_types],
+            field="actor_types__slug",
+            many=True,
         ),
-        Facet("soort", _("Kind of support"), [Option(v, lbl) for v, lbl in SupportKind.choices]),
-        Facet("status", _("Status"), [Option(v, lbl) for v, lbl in MeasureStatus.choices]),
+        Facet(
+            "soort",
+            _("Kind of support"),
+            [Option(v, lbl) for v, lbl in SupportKind.choices],
+            field="kind",
+        ),
+        Facet(
+            "status",
+            _("Status"),
+            [Option(v, lbl) for v, lbl in MeasureStatus.choices],
+            field="status",
+        ),
     ]
     selected, is_canonical = facets.choose(finder_facets, request)
-    keyed = [(measure, measure_keys(measure)) for measure in measures]
-    results = facets.count_and_filter(finder_facets, keyed, selected)
-    results_page = listings.paginate(results, request)
+    results, result_count = facets.count_and_filter_queryset(finder_facets, measures, selected)
+    results_page = listings.paginate(
+        listings.measures_in_order(results),
+        request,
+        count=result_count,
+    )
     return Finder(
         facets=finder_facets,
         results=results_page,
-        result_count=len(results),
+        result_count=result_count,
         selected_count=sum(len(chosen) for chosen in selected.values()),
         is_canonical=is_canonical and facets.page_is_canonical(results_page, request),
     )

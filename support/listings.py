@@ -1,18 +1,26 @@
 """What the support pages list, and until when a page that lists calls stays true.
 
-Every listing takes a fixed number of queries however much content there is: rounds and actor
-types are prefetched, sorting and counting happen in Python.
+Every listing takes a fixed number of queries however much content there is, and the long ones
+also a fixed amount of work in Python: the finder, the actor pages and the calls overview filter,
+count, sort and paginate in SQL and read only the pages they show (with their rounds and actor
+types prefetched). The open data and a measure's own calls still sort in Python (sorted_calls)
+what they list in full.
 """
+
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When
+from django.db.models.expressions import Subquery, Window
+from django.db.models.functions import Coalesce, Lower
 
 from pages.listings import listable, paginate  # noqa: F401 (paginate: the support pages use it)
 from pages.models import AboutPage
-from support.models import CallPage, CallStatus, MeasurePage, MeasureStatus
+from support.models import CallPage, CallRound, CallStatus, MeasurePage, MeasureStatus
 
 MEASURE_STATUS_ORDER = {
     MeasureStatus.OPEN: 0,
     MeasureStatus.PHASING_OUT: 1,
     MeasureStatus.CLOSED: 2,
 }
+CALL_STATUS_ORDER = {CallStatus.OPEN: 0, CallStatus.UPCOMING: 1, CallStatus.CLOSED: 2}
 
 
 def listed_measures(at):
@@ -22,6 +30,17 @@ def listed_measures(at):
 
 def sort_measures(measures):
     return sorted(measures, key=lambda m: (MEASURE_STATUS_ORDER.get(m.status, 9), m.title.lower()))
+
+
+def measures_in_order(queryset):
+    """The queryset in sort_measures' order, in SQL: open, phasing out, closed, then by title
+    (case-insensitive; on PostgreSQL by the database's collation), then tree order."""
+    rank = Case(
+        *(When(status=status, then=Value(order)) for status, order in MEASURE_STATUS_ORDER.items()),
+        default=Value(9),
+        output_field=IntegerField(),
+    )
+    return queryset.order_by(rank, Lower("title"), "path")
 
 
 def listed_calls(at):
@@ -43,6 +62,78 @@ def sorted_calls(calls, at):
         return (2, -closed_at.timestamp() if closed_at else 0)
 
     return sorted(calls, key=key)
+
+
+def _first_round_moment(rounds, field):
+    return Subquery(rounds.order_by("opens_at", "sort_order").values(field)[:1])
+
+
+def with_call_status(queryset, at):
+    """The calls annotated, in SQL, with what CallPage.status and current_round tell at the
+    moment `at` (aware datetimes, None where it does not apply): open_deadline (the current
+    round's closing while open), next_opening (when the next round opens: the current round's
+    opening while opening soon), status_rank (0 open, 1 opening soon, 2 closed, as
+    CALL_STATUS_ORDER), last_closing (when the last round closes) and next_round_change (the
+    first moment after `at` a round opens or closes). tests/test_support.py checks them against
+    CallPage on calls in every state."""
+    rounds = CallRound.objects.filter(page=OuterRef("pk"))
+    future = rounds.filter(closes_at__gt=at).annotate(
+        moment=Case(When(opens_at__gt=at, then=F("opens_at")), default=F("closes_at"))
+    )
+    return queryset.annotate(
+        open_deadline=_first_round_moment(
+            rounds.filter(opens_at__lte=at, closes_at__gt=at), "closes_at"
+        ),
+        next_opening=_first_round_moment(rounds.filter(opens_at__gt=at), "opens_at"),
+        last_closing=Subquery(rounds.order_by("-closes_at").values("closes_at")[:1]),
+        next_round_change=Subquery(future.order_by("moment").values("moment")[:1]),
+    ).annotate(
+        status_rank=Case(
+            When(open_deadline__isnull=False, then=Value(0)),
+            When(next_opening__isnull=False, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def _round_to_close(at):
+    """Calls with a round that closes after `at`: open now or opening later, i.e. not closed."""
+    return Exists(CallRound.objects.filter(page=OuterRef("pk"), closes_at__gt=at))
+
+
+def current_calls_in_order(queryset, at):
+    """The calls open now or opening soon, as sorted_calls orders them (open ones by deadline,
+    then those opening soon by opening), in SQL."""
+    return with_call_status(queryset.filter(_round_to_close(at)), at).order_by(
+        "status_rank", Coalesce("open_deadline", "next_opening"), "path"
+    )
+
+
+def closed_calls_in_order(queryset, at):
+    """The closed calls, most recently closed first (calls without rounds last), in SQL."""
+    last_closing = CallRound.objects.filter(page=OuterRef("pk")).order_by("-closes_at")
+    return (
+        queryset.filter(~_round_to_close(at))
+        .annotate(last_closing=Subquery(last_closing.values("closes_at")[:1]))
+        .order_by(F("last_closing").desc(nulls_last=True), "path")
+    )
+
+
+def first_of(queryset, limit, **window_aggregates):
+    """At most `limit` items of the ordered queryset, in one query, and aggregates over all of
+    them (however many): `total` (their number) and each of window_aggregates (name: an aggregate
+    such as Min("expire_at")), computed as window functions before the limit. Returns (the items,
+    {name: value}); with no item, the total is 0 and the other values None."""
+    windows = {"window_total": Window(Count("pk"))}
+    windows.update({f"window_{name}": Window(agg) for name, agg in window_aggregates.items()})
+    items = list(queryset.annotate(**windows)[:limit])
+    values = {"total": 0, **dict.fromkeys(window_aggregates)}
+    if items:
+        values = {
+            name: getattr(items[0], f"window_{name}") for name in ["total", *window_aggregates]
+        }
+    return items, values
 
 
 def next_change(pages, at):

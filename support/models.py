@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -250,14 +251,20 @@ class CallIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         at = clock.now()
-        calls = listings.sorted_calls(listings.listed_calls(at).child_of(self), at)
+        # Open and opening-soon calls in full, the archive a page at a time: sorted, counted
+        # and paginated in SQL; the rounds of what is shown are read in one query.
+        listed = listings.listable(CallPage.objects.child_of(self), at)
+        current = list(listings.current_calls_in_order(listed, at))
+        closed = listings.closed_calls_in_order(listed, at)
+        # A closed call changes no more, but one that expires changes the archive's pages.
+        totals = closed.aggregate(count=models.Count("pk"), expiry=models.Min("expire_at"))
+        archive = listings.paginate(closed, request, count=totals["count"])
+        prefetch_related_objects([*current, *archive], "rounds")
         context.update(
-            open_calls=[call for call in calls if call.status(at) == CallStatus.OPEN],
-            upcoming_calls=[call for call in calls if call.status(at) == CallStatus.UPCOMING],
-            archive=listings.paginate(
-                [call for call in calls if call.status(at) == CallStatus.CLOSED], request
-            ),
-            next_change=listings.next_change(calls, at),
+            open_calls=[call for call in current if call.status_rank == 0],
+            upcoming_calls=[call for call in current if call.status_rank == 1],
+            archive=archive,
+            next_change=clock.earliest([listings.next_change(current, at), totals["expiry"]]),
         )
         return context
 

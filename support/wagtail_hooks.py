@@ -5,39 +5,64 @@ show, the home page every "home_page_sections" hook; this keeps actortypes and p
 any import of support.
 """
 
+from urllib.parse import urlencode
+
+from django.db.models import Case, Min, Sum, Value, When
 from wagtail import hooks
 
 from pages import clock
 from pages.references import overview_url
 from support import listings
-from support.models import CallIndexPage, CallStatus
+from support.models import CallIndexPage, SupportIndexPage
 
 HOME_PAGE_CALLS = 3
+# An actor page shows this many measures and as many current calls, and links to the rest.
+ACTOR_PAGE_ITEMS = 10
 
 
 @hooks.register("actor_type_sections")
 def support_for_actor_type(request, actor_type):
-    """The live measures for this actor type, and its calls open now or opening soon."""
+    """The first ACTOR_PAGE_ITEMS live measures for this actor type (open ones first) and of its
+    calls open now or opening soon (soonest deadline first), each with their total and a link to
+    the full list; selected, counted and sorted in SQL. The section is kept until one of them
+    expires or any call of this actor type opens or closes a round (one that is not shown yet may
+    then be)."""
     at = clock.now()
-    measures = listings.sort_measures(listings.listed_measures(at).filter(actor_types=actor_type))
-    calls = [
-        call
-        for call in listings.sorted_calls(
+    measures, measure_totals = listings.first_of(
+        listings.measures_in_order(listings.listed_measures(at).filter(actor_types=actor_type)),
+        ACTOR_PAGE_ITEMS,
+        expiry=Min("expire_at"),  # listed pages expire after `at` if at all
+    )
+    calls, call_totals = listings.first_of(
+        listings.current_calls_in_order(
             listings.listed_calls(at).filter(actor_types=actor_type), at
-        )
-        if call.status(at) != CallStatus.CLOSED
-    ]
-    call_index = CallIndexPage.objects.live().first()
+        ),
+        ACTOR_PAGE_ITEMS,
+        expiry=Min("expire_at"),
+        round_change=Min("next_round_change"),
+    )
+    finder_url = overview_url(SupportIndexPage, request)
     return [
         {
             "template": "support/actor_type_support.html",
             "context": {
                 "actor_type": actor_type,
                 "measures": measures,
+                "measure_count": measure_totals["total"],
+                "measures_url": f"{finder_url}?{urlencode({'voor': actor_type.slug})}"
+                if finder_url
+                else None,
                 "calls": calls,
-                "call_index": call_index,
+                "call_count": call_totals["total"],
+                "calls_url": overview_url(CallIndexPage, request),
             },
-            "expires_at": listings.next_change([*measures, *calls], at),
+            "expires_at": clock.earliest(
+                [
+                    measure_totals["expiry"],
+                    call_totals["expiry"],
+                    call_totals["round_change"],
+                ]
+            ),
         }
     ]
 
@@ -48,18 +73,24 @@ def open_calls_on_the_home_page(request):
     """ "Open oproepen": the calls open now, soonest deadline first, at most HOME_PAGE_CALLS;
     the section is kept until a call opens or closes."""
     at = clock.now()
-    # Only calls with a round still to close can be open now or open later.
-    current = listings.listed_calls(at).filter(rounds__closes_at__gt=at).distinct()
-    calls = listings.sorted_calls(current, at)
-    open_calls = [call for call in calls if call.status(at) == CallStatus.OPEN]
+    # The current calls, open ones first: the first few of them, how many are open, and when any
+    # of them next changes (an upcoming one opening too), in one query.
+    first, totals = listings.first_of(
+        listings.current_calls_in_order(listings.listed_calls(at), at),
+        HOME_PAGE_CALLS,
+        open=Sum(Case(When(status_rank=0, then=Value(1)), default=Value(0))),
+        expiry=Min("expire_at"),
+        round_change=Min("next_round_change"),
+    )
+    open_calls = [call for call in first if call.status_rank == 0]
     return [
         {
             "template": "support/home_open_calls.html",
             "context": {
-                "calls": open_calls[:HOME_PAGE_CALLS],
-                "more": len(open_calls) > HOME_PAGE_CALLS,
+                "calls": open_calls,
+                "more": (totals["open"] or 0) > HOME_PAGE_CALLS,
                 "call_index_url": overview_url(CallIndexPage, request),
             },
-            "expires_at": listings.next_change(calls, at),
+            "expires_at": clock.earliest([totals["expiry"], totals["round_change"]]),
         }
     ]

@@ -463,3 +463,172 @@ def test_search_finds_measures_and_calls_with_the_words_people_type(client, word
     links = [a["href"] for a in soup(response).select(".search-result a")]
     support_links = [h for h in links if h.startswith(("/ondersteuning/", "/oproepen/"))]
     assert support_links, (word, links)
+
+
+# Long lists: the actor page shows the first few, the rest is one link away; everything is
+# selected, counted and sorted in SQL by the rules the pages themselves follow.
+
+
+def test_an_actor_page_shows_ten_measures_and_links_to_all_of_them_in_the_finder(client):
+    maatwerk = [actor("maatwerkbedrijven")]
+    for number in range(12):
+        make_measure(f"Extra maatregel {number:02}", actor_types=maatwerk, publish="bulk")
+    make_measure(
+        "Afgesloten maatregel",
+        actor_types=maatwerk,
+        publish="bulk",
+        status="closed",
+        status_notice="Sinds 2020 niet meer.",
+    )
+
+    response = client.get("/over-ons/maatwerkbedrijven/")
+
+    section = soup(response).find("section", attrs={"aria-labelledby": "ondersteuning"})
+    titles = [a.get_text(strip=True) for a in section.select(".support-item__link")]
+    assert len(titles) == 10
+    assert titles[0] == "Collectief maatwerk" and "Afgesloten maatregel" not in titles
+    link = section.find("a", string=lambda text: text and "Alle" in text)
+    assert link.get_text(" ", strip=True) == "Alle 16 maatregelen voor maatwerkbedrijven"
+    assert link["href"] == "/ondersteuning/?voor=maatwerkbedrijven"
+    assert len(result_titles(client.get(link["href"]))) == 16
+
+
+def test_an_actor_page_shows_the_ten_soonest_calls_and_how_many_there_are(client):
+    now = timezone.now()
+    maatwerk = [actor("maatwerkbedrijven")]
+    for number in range(11):
+        make_call(f"Open {number:02}", [open_round(now, days=20 - number)], actor_types=maatwerk)
+    make_call("Straks", [(now + timedelta(days=2), now + timedelta(days=9))], actor_types=maatwerk)
+
+    response = client.get("/over-ons/maatwerkbedrijven/")
+
+    section = soup(response).find("section", attrs={"aria-labelledby": "open-oproepen"})
+    titles = [a.get_text(strip=True) for a in section.select(".support-item__link")]
+    assert titles == [f"Open {number:02}" for number in range(10, 0, -1)]
+    text = " ".join(section.get_text(" ").split())
+    assert (
+        "De 10 eerstvolgende van 12 open en binnenkort open oproepen voor maatwerkbedrijven."
+        in (text)
+    )
+    assert section.find("a", string="Alle oproepen")["href"] == "/oproepen/"
+
+
+def test_an_actor_page_is_kept_no_longer_than_until_a_call_it_does_not_show_opens(client):
+    now = timezone.now()
+    maatwerk = [actor("maatwerkbedrijven")]
+    for number in range(10):
+        make_call(f"Open {number}", [open_round(now, days=20)], actor_types=maatwerk)
+    opens = now + timedelta(minutes=30)
+    make_call("Nog niet getoond", [(opens, opens + timedelta(days=9))], actor_types=maatwerk)
+
+    response = client.get("/over-ons/maatwerkbedrijven/")
+
+    assert "Nog niet getoond" not in main_text(response)
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age <= 30 * 60
+
+
+def mixed_calls(at):
+    """Calls in every state at `at`, with one to three rounds in any order, overlapping ones,
+    rounds sharing an opening, and a call without rounds."""
+    day = timedelta(days=1)
+    rounds = {
+        "Open, twee rondes": [(at - 3 * day, at + 5 * day), (at + 40 * day, at + 50 * day)],
+        "Open, ronde in omgekeerde volgorde": [(at + 40 * day, at + 60 * day), open_round(at, 2)],
+        "Open, overlappende rondes": [(at - 9 * day, at + 9 * day), (at - 2 * day, at + day)],
+        "Open tot straks": [(at - day, at + timedelta(minutes=5))],
+        "Tussen twee rondes": [(at - 30 * day, at - 20 * day), (at + 3 * day, at + 8 * day)],
+        "Binnenkort": [(at + day, at + 2 * day)],
+        "Binnenkort, zelfde opening": [(at + day, at + 4 * day), (at + day, at + 3 * day)],
+        "Net gesloten": [(at - 9 * day, at)],
+        "Lang gesloten": [(at - 90 * day, at - 80 * day), (at - 70 * day, at - 60 * day)],
+    }
+    calls = [
+        make_call(title, pairs, publish="bulk", slug=f"gemengd-{number}")
+        for number, (title, pairs) in enumerate(rounds.items())
+    ]
+    calls.append(make_call("Zonder rondes", [], publish="bulk"))
+    return calls
+
+
+def test_the_sql_status_and_order_of_calls_follow_call_page_status():
+    from support import listings
+
+    at = timezone.now()
+    mixed_calls(at)
+    calls = listings.listed_calls(at)
+
+    for call in listings.with_call_status(calls, at):
+        status, round = call.status(at), call.current_round(at)
+        assert call.status_rank == listings.CALL_STATUS_ORDER[status], call.title
+        assert call.open_deadline == (round.closes_at if status == "open" else None), call.title
+        if status == "upcoming":
+            assert call.next_opening == round.opens_at, call.title
+        if status == "closed":
+            assert call.next_opening is None, call.title
+        assert call.next_round_change == call.next_change(at), call.title
+    in_sql = [
+        *listings.current_calls_in_order(calls, at),
+        *listings.closed_calls_in_order(calls, at),
+    ]
+    assert [c.title for c in in_sql] == [c.title for c in listings.sorted_calls(calls, at)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?voor=maatwerkbedrijven",
+        "?voor=maatwerkbedrijven&voor=lokale-besturen",
+        "?soort=advice&status=open",
+        "?voor=ondernemingen&soort=financial&soort=employment&status=phasing_out",
+    ],
+)
+def test_the_finder_counts_in_sql_what_the_faceted_rule_counts_in_python(rf, query):
+    from pages import facets
+    from support import listings
+    from support.finder import find_measures
+
+    kinds, statuses = ["financial", "advice", "employment"], ["open", "phasing_out", "closed"]
+    slugs = ["maatwerkbedrijven", "lokale-besturen", "ondernemingen"]
+    for number in range(18):
+        make_measure(
+            f"Gemengd {number:02}",
+            actor_types=[actor(slug) for slug in slugs[: number % 4]],
+            kind=kinds[number % 3],
+            status=statuses[number % 5 % 3],
+            status_notice="Niet meer.",
+            publish="bulk",
+        )
+    request = rf.get(FINDER + query)
+
+    finder = find_measures(SupportIndexPage.objects.get(), request)
+
+    # The same facets, counted and filtered by the Python rule over every listed measure.
+    in_python = [
+        facets.Facet(
+            facet.name, facet.legend, [facets.Option(o.value, o.label) for o in facet.options]
+        )
+        for facet in finder.facets
+    ]
+    selected, _canonical = facets.choose(in_python, request)
+    measures = listings.sort_measures(
+        listings.listed_measures(timezone.now()).prefetch_related("actor_types")
+    )
+    keyed = [
+        (
+            m,
+            {
+                "voor": {a.slug for a in m.actor_types.all()},
+                "soort": {m.kind},
+                "status": {m.status},
+            },
+        )
+        for m in measures
+    ]
+    results = facets.count_and_filter(in_python, keyed, selected)
+    assert [[o.count for o in f.options] for f in finder.facets] == [
+        [o.count for o in f.options] for f in in_python
+    ]
+    assert finder.result_count == len(results)
+    assert [m.title for m in finder.results] == [m.title for m in results[: len(finder.results)]]
