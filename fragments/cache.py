@@ -8,7 +8,8 @@ generation it was computed in and is recomputed when that is not the current one
 flushed. A fragment is also remembered on the request, so one page view reads it once.
 
 A fragment is anything picklable that depends only on the database and the site (never on the
-visitor, the time of day or the request's query): keys name the site when the value does.
+visitor, the time of day or the request's query): keys name the site when the value does, and
+the search when it is a search's results (search.site_search).
 
     links = remember(request, f"menu:{site.pk}", lambda: list(home.get_children().live()))
 """

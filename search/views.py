@@ -5,9 +5,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from pages.views import main_routes
-from search.site_search import MAX_QUERY_LENGTH, clean_query, record_search, search_site
-
-RESULTS_PER_PAGE = 10
+from search.site_search import (
+    MAX_QUERY_LENGTH,
+    RESULTS_PER_PAGE,
+    add_excerpts,
+    clean_query,
+    record_search,
+    search_site,
+)
 
 
 def search(request):
@@ -20,6 +25,7 @@ def search(request):
         record_search(query)
     # get_page answers an invalid page number with the first page and a too high one with the last.
     results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results_page.object_list = add_excerpts(results_page.object_list)
     response = TemplateResponse(
         request,
         "search/search.html",

@@ -38,6 +38,7 @@ SHOWN_TO_VISITORS = [
     get_image_model_string(),  # file replaced, alt text, title, focal point, collection, deleted
     get_document_model_string(),  # file replaced, title, collection, deleted
     "wagtailredirects.Redirect",  # an address that now leads elsewhere
+    "wagtailsearchpromotions.SearchPromotion",  # a promoted search result (search.site_search)
 ]
 
 # Models of our own apps that visitors never see, or see only through a model above.

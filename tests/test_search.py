@@ -1,14 +1,18 @@
 """Site search at /zoeken/: what a visitor finds, on PostgreSQL and on SQLite.
 
-PostgreSQL searches with Dutch full text plus accent-insensitive fuzzy (trigram) matching; SQLite
-with FTS5 full text plus a prefix match on titles. Where the two differ, each test says so and
-asserts what that database really does.
+Both search full text with the last term also as a prefix (search/site_search.py): PostgreSQL
+with Dutch stemming, plus trigram matching on page titles when few results are found; SQLite with
+FTS5. Where the two differ, each test says so and asserts what that database really does.
 """
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
+from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -74,7 +78,7 @@ def test_search_page_is_dutch_and_not_for_search_engines(client):
 
 
 def test_maatwerkbedrijf_finds_maatwerkbedrijven_first(client):
-    """Singular for plural: Dutch trigram matching on PostgreSQL, a prefix match on SQLite."""
+    """Singular for plural: the last term also matches as a prefix, without its last letter."""
     response = search(client, "maatwerkbedrijf")
 
     titles = result_titles(response)
@@ -84,25 +88,18 @@ def test_maatwerkbedrijf_finds_maatwerkbedrijven_first(client):
     assert first.find(class_="search-result__excerpt").get_text(strip=True) == (
         ActorType.objects.get(slug="maatwerkbedrijven").summary
     )
-    if POSTGRESQL:
-        # Over ons mentions "maatwerkbedrijven" in its text: fuzzy matching finds that too.
-        assert "Over ons" in titles
+    # Over ons mentions "maatwerkbedrijven" in its text: the prefix finds that too.
+    assert "Over ons" in titles
 
 
-def test_cooperatie_finds_activiteitencooperaties_on_postgresql_only(client):
-    """A word inside a compound, without its diaeresis: only PostgreSQL's trigrams find that."""
+def test_cooperatie_finds_activiteitencooperaties_on_both_databases(client):
+    """A word inside a compound, without its diaeresis: the actor types' names are matched in
+    Python, inside compounds too; Over ons says "coöperaties" (a prefix match)."""
     response = search(client, "cooperatie")
 
-    if POSTGRESQL:
-        assert result_titles(response)[0] == "Activiteitencoöperaties"
-        assert "1 resultaat" not in status_text(response)
-    else:
-        # SQLite's FTS5 matches whole words and prefixes, never the middle of a compound.
-        assert result_titles(response) == []
-        assert status_text(response) == (
-            "Geen resultaten voor “cooperatie”. "
-            "Controleer de spelling of probeer een ander of korter woord."
-        )
+    titles = result_titles(response)
+    assert titles[0] == "Activiteitencoöperaties"
+    assert "Over ons" in titles
 
 
 @pytest.mark.parametrize("query", ["coöperaties", "cooperaties", "COÖPERATIES"])
@@ -183,11 +180,40 @@ def test_private_pages_and_the_pages_below_them_are_not_found(client, home, rest
     assert result_titles(search(client, "zeepkistenrace")) == ["Zeepkistenraces"]
 
 
-def test_a_published_change_is_found_at_once(client, maatwerkbedrijven):
+def test_a_published_change_is_found_at_once(client, maatwerkbedrijven, home):
+    assert result_titles(search(client, "zeepkisten")) == []  # kept until the next publish
+
     maatwerkbedrijven.summary = "Maatwerkbedrijven bouwen ook zeepkisten."
     maatwerkbedrijven.save_revision().publish()
 
     assert result_titles(search(client, "zeepkisten")) == ["Maatwerkbedrijven"]
+
+    page = home.add_child(instance=ContentPage(title="Zeepkisten", intro="<p>Over races.</p>"))
+    page.save_revision().publish()
+
+    assert result_titles(search(client, "zeepkisten")) == ["Zeepkisten", "Maatwerkbedrijven"]
+    page.unpublish()
+    assert result_titles(search(client, "zeepkisten")) == ["Maatwerkbedrijven"]
+
+
+def test_a_page_that_expired_since_the_same_search_is_left_out(
+    client, home, settings, time_machine
+):
+    settings.PAGE_CACHE_TIMEOUT = 24 * 60 * 60  # the results of a search are kept a day
+    time_machine.move_to(timezone.now(), tick=False)
+    page = home.add_child(
+        instance=ContentPage(
+            title="Zeepkisten",
+            intro="<p>Over races.</p>",
+            expire_at=timezone.now() + timedelta(hours=1),
+        )
+    )
+    page.save_revision().publish()
+    assert result_titles(search(client, "zeepkisten")) == ["Zeepkisten"]
+
+    time_machine.shift(timedelta(hours=2))  # expiry is no publish: nothing clears the results
+
+    assert result_titles(search(client, "zeepkisten")) == []
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\t\n", "\x00", "\u200b"])
@@ -321,6 +347,18 @@ def test_editors_can_promote_a_result_for_a_query(client):
     assert result_titles(response).count("Contact") == 1
 
 
+def test_a_promotion_shows_at_once_and_goes_at_once(client, admin_client):
+    assert result_titles(search(client, "subsidie"))[:1] != ["Contact"]
+    contact = ContentPage.objects.get(slug="contact")
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("subsidie"), page=contact, description="Bel 1700.", sort_order=0
+    )
+
+    assert result_titles(search(client, "subsidie"))[0] == "Contact"
+    promotion.delete()
+    assert result_titles(search(client, "subsidie"))[:1] != ["Contact"]
+
+
 def test_each_search_counts_once_in_the_search_terms_report(client, admin_client):
     search(client, "Maatwerkbedrijf")
     search(client, "maatwerkbedrijf  ")
@@ -334,6 +372,51 @@ def test_each_search_counts_once_in_the_search_terms_report(client, admin_client
     # Editors see it in Wagtail's report (Rapporten › Zoektermen).
     report = admin_client.get("/admin/searchpicks/reports/search-terms/").content.decode()
     assert "maatwerkbedrijf" in report
+
+
+def test_searches_are_counted_per_day(client, time_machine):
+    time_machine.move_to("2026-03-01 10:00 +01:00")
+    search(client, "maatwerk")
+    search(client, "maatwerk")
+    time_machine.move_to("2026-03-02 00:30 +01:00")  # the next day in Brussels
+    search(client, "maatwerk")
+
+    query = Query.objects.get()
+    assert [(day.date.isoformat(), day.hits) for day in query.daily_hits.order_by("date")] == [
+        ("2026-03-01", 2),
+        ("2026-03-02", 1),
+    ]
+    assert query.hits == 3
+
+
+def in_own_connection(function, *args):
+    """What function returns when called in a thread of its own, with its own database
+    connection: outside the test's transaction, so what it writes is committed."""
+
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="SQLite's test database is one connection")
+def test_concurrent_first_searches_are_each_counted():
+    def search_once(_):
+        try:
+            return Client().get("/zoeken/", {"q": "gelijktijdig"}).status_code
+        finally:
+            connection.close()
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert list(pool.map(search_once, range(16))) == [200] * 16
+        assert in_own_connection(lambda: Query.objects.get(query_string="gelijktijdig").hits) == 16
+    finally:
+        in_own_connection(lambda: Query.objects.filter(query_string="gelijktijdig").delete())
 
 
 def test_a_search_response_is_kept_by_no_shared_cache_so_every_search_counts(client):
