@@ -16,6 +16,13 @@ from serving import outage, pagecache
 
 # Django's messages framework keeps pending messages in this cookie (CookieStorage.cookie_name).
 MESSAGES_COOKIE = "messages"
+# The request headers that can turn a response into a 304 or a 412 (django.utils.cache).
+CONDITIONS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
@@ -24,6 +31,8 @@ class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
     site may read the 304 too (Django copies only the caching headers)."""
 
     def process_response(self, request, response):
+        if "ETag" in response and not any(name in request.META for name in CONDITIONS):
+            return response  # nothing to compare it with: Django would answer it unchanged
         answer = super().process_response(request, response)
         origin = response.get("Access-Control-Allow-Origin")
         if answer is not response and origin:
@@ -65,12 +74,11 @@ class PageCacheMiddleware:
 
         slot = pagecache.lookup(request)
         if (entry := slot.entry) is not None:
-            response = HttpResponse(entry["content"], status=entry["status"])
-            for name, value in entry["headers"].items():
-                response[name] = value
+            response = HttpResponse(
+                entry["content"], status=entry["status"], headers=entry["headers"]
+            )
             if (seconds := pagecache.seconds_left(entry)) is not None:
                 patch_cache_control(response, max_age=min(seconds, get_max_age(response)))
-            response["X-Cache"] = "hit"
             return response
 
         response = self.get_response(request)

@@ -12,10 +12,18 @@ header: a port, upper case or any host name that is not a site's (but is in ALLO
 to the site Wagtail would serve, so clients cannot make new keys. Which site serves which host
 name is read from the database once per generation and kept as a site-wide fragment
 (fragments.cache), which also hands Wagtail the request's Site without a query.
+
+Each process also keeps a bounded copy of the pages (and the site map) it read or stored, for
+one generation only (ProcessCopy). The generation is read from the shared cache on every
+request, so a hit costs one small read and the copy is dropped the moment a publish starts a
+new generation: a copy is never served after the shared cache moved on.
 """
 
 import hashlib
+import pickle
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -27,10 +35,10 @@ from wagtail.models import Site
 from fragments import cache as fragments
 
 SITES = "sites"  # the fragment that tells which site serves which host name
-
-# The key of the last page this process looked up, per site map: a guess that lets a cache hit
-# take one round trip to the cache (the generation, the site map and the page in one read).
-_last_sites = {}
+# Stored pages: a dict (see store()). The prefix names the format, so processes of two releases
+# sharing one Redis never read each other's entries.
+PAGE_KEY_PREFIX = "pagecache:entry:"
+ENTRY_OVERHEAD = 1024  # bytes counted per page in a process's copy besides its body
 
 
 def timeout():
@@ -41,6 +49,8 @@ def timeout():
 def cacheable_query(request):
     """Whether the query string holds only parameters that may be cached (the finder's filters
     and page numbers, settings.PAGE_CACHE_QUERY_PARAMETERS); an empty one does."""
+    if not request.META.get("QUERY_STRING"):
+        return True  # without parsing a query that is not there
     return set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
 
 
@@ -84,10 +94,87 @@ def page_key(site, request):
     """The key of a page: its site and path, and its query normalised (sorted), so the same
     filters in another order share one entry."""
     address = request.path
-    if request.GET:
+    if request.META.get("QUERY_STRING") and request.GET:
         query = sorted((k, sorted(v)) for k, v in request.GET.lists())
         address += "?" + urlencode(query, doseq=True)
-    return "pagecache:page:" + hashlib.sha256(f"{site} {address}".encode()).hexdigest()
+    return PAGE_KEY_PREFIX + hashlib.sha256(f"{site} {address}".encode()).hexdigest()
+
+
+class ProcessCopy:
+    """This process's copy of the pages it read from the shared cache or stored there, and of the
+    site map, for one generation: what lets a hit skip reading and unpickling the page.
+
+    Holds at most settings.PAGE_CACHE_PROCESS_PAGES pages and PAGE_CACHE_PROCESS_BYTES bytes
+    (a page's body and ENTRY_OVERHEAD), dropping the least recently used first. Each page also
+    keeps the moment the shared cache drops it ("expires_at"), and is not served after that.
+    Threads share it (gunicorn's threads), hence the lock. Its site map is lent only to requests
+    answered from the copy; a request that renders gets a copy of its own (Wagtail and the views
+    set attributes on the site's root page).
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.sites = None  # (generation, site map, the map pickled) or None
+        self.pages = OrderedDict()
+        self.size = 0
+
+    def follow(self, generation):
+        """Makes the copy one of this generation: a new one (a publish) drops everything."""
+        if generation != self.generation:
+            with self.lock:
+                if generation != self.generation:
+                    self.generation = generation
+                    self.pages.clear()
+                    self.size = 0
+
+    def site_map(self, generation):
+        """The site map of this generation and a pickled copy, or None."""
+        found = self.sites
+        return found[1:] if found is not None and found[0] == generation else None
+
+    def keep_site_map(self, generation, sites):
+        """Keeps the site map of this generation; returns it and its pickled copy."""
+        kept = (generation, sites, pickle.dumps(sites))
+        self.sites = kept
+        return kept[1:]
+
+    def page(self, generation, key):
+        """The stored page of this generation under key, or None."""
+        with self.lock:
+            entry = self.pages.get(key) if generation == self.generation else None
+            if entry is None:
+                return None
+            if entry["expires_at"] <= time.time():
+                self._drop(key)
+                return None
+            self.pages.move_to_end(key)
+            return entry
+
+    def keep(self, generation, key, entry):
+        """Keeps a page of this generation; one of another generation is ignored."""
+        size = len(entry["content"]) + ENTRY_OVERHEAD
+        with self.lock:
+            if generation != self.generation or generation != entry["generation"]:
+                return
+            if key in self.pages:
+                self._drop(key)
+            if size > settings.PAGE_CACHE_PROCESS_BYTES:
+                return
+            self.pages[key] = entry
+            self.size += size
+            while (
+                len(self.pages) > settings.PAGE_CACHE_PROCESS_PAGES
+                or self.size > settings.PAGE_CACHE_PROCESS_BYTES
+            ):
+                self._drop(next(iter(self.pages)))
+
+    def _drop(self, key):
+        entry = self.pages.pop(key)
+        self.size -= len(entry["content"]) + ENTRY_OVERHEAD
+
+
+process_copy = ProcessCopy()
 
 
 @dataclass
@@ -103,36 +190,41 @@ class Slot:
 def lookup(request):
     """The slot of this request's page, touching no database.
 
-    One round trip to the cache when this process has seen the site map before (the page's key
-    is guessed from it and read along with the generation and the current map), two otherwise.
-    A missing generation (a fresh or restarted cache) gets a new, unique one, so no page stored
-    before can come back. The request learns its site (request._wagtail_site) and generation.
+    A hit on a page this process has seen in this generation reads only the generation from the
+    cache (one small round trip); the site map and the page are read from the cache when this
+    process has no copy of them for that generation. A missing generation (a fresh or restarted
+    cache) gets a new, unique one, so no page stored before can come back. The request learns
+    its site (request._wagtail_site) and generation.
     """
-    sites_key = fragments.fragment_key(SITES)
-    keys = [fragments.GENERATION_KEY, sites_key]
-    guess = None
-    if (known := _last_sites.get("sites")) is not None and (site := site_for(request, known)):
-        guess = page_key(site.pk, request)
-        keys.append(guess)
-    found = cache.get_many(keys)
-    generation = found.get(fragments.GENERATION_KEY)
+    generation = cache.get(fragments.GENERATION_KEY)
     if generation is None:
-        return Slot(fragments.generation(request))
-    fragments.remember_generation(request, generation)
-    stored_sites = found.get(sites_key)
-    if stored_sites is None or stored_sites[0] != generation:
+        generation = fragments.generation(request)
+        process_copy.follow(generation)
         return Slot(generation)
-    sites = stored_sites[1]
-    request.__dict__.setdefault("_fragments", {})[SITES] = sites
-    _last_sites["sites"] = sites
+    fragments.remember_generation(request, generation)
+    process_copy.follow(generation)
+    if (known := process_copy.site_map(generation)) is None:
+        stored_sites = cache.get(fragments.fragment_key(SITES))
+        if stored_sites is None or stored_sites[0] != generation:
+            return Slot(generation)
+        known = process_copy.keep_site_map(generation, stored_sites[1])
+    sites, pickled_sites = known
     site = site_for(request, sites)
     if site is None:
         return Slot(generation)
-    request._wagtail_site = site
     slot = Slot(generation, page_key(site.pk, request))
-    entry = found.get(guess) if slot.key == guess else cache.get(slot.key)
-    if entry is not None and entry["generation"] == generation:
-        slot.entry = entry
+    slot.entry = process_copy.page(generation, slot.key)
+    if slot.entry is None:
+        entry = cache.get(slot.key)
+        if entry is not None and entry["generation"] == generation:
+            process_copy.keep(generation, slot.key, entry)
+            slot.entry = entry
+    if slot.entry is None:
+        # The view renders: it gets a site map of its own, never one other threads share.
+        sites = pickle.loads(pickled_sites)
+        site = site_for(request, sites)
+    request.__dict__.setdefault("_fragments", {})[SITES] = sites
+    request._wagtail_site = site
     return slot
 
 
@@ -154,15 +246,19 @@ def store(request, response, slot, max_seconds=None):
     served_from = getattr(request, "_wagtail_site", None)
     if served_from is not None and key != page_key(served_from.pk, request):
         return
+    now = time.time()
     entry = {
         "generation": slot.generation,
         "status": response.status_code,
-        "headers": dict(response.headers),
+        # As a hit sends them: a list of (name, value), validated once, here.
+        "headers": [*response.items(), ("X-Cache", "hit")],
         "content": response.content,
+        "expires_at": now + seconds,
     }
     if max_seconds is not None:
-        entry["stale_at"] = time.time() + max_seconds
+        entry["stale_at"] = now + max_seconds
     cache.set(key, entry, timeout=seconds)
+    process_copy.keep(slot.generation, key, entry)
 
 
 def seconds_left(entry):

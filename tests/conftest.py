@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from actortypes.models import ActorType
 from pages.models import AboutPage, HomePage
+from serving import pagecache
 from tests.factories import make_editor, uploaded_image
 
 
@@ -18,10 +19,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: a page stored by one test must not show in another."""
+    """Each test starts with an empty cache: a page stored by one test must not show in another
+    (nor the process's copy of one)."""
     cache.clear()
+    pagecache.process_copy.follow(None)
     yield
     cache.clear()
+    pagecache.process_copy.follow(None)
 
 
 @pytest.fixture

@@ -4,15 +4,18 @@ The cache is on in every test, as in production: tests/conftest.py empties it be
 """
 
 import json
+import time
+import uuid
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from PIL import Image as PillowImage
@@ -28,8 +31,9 @@ from wagtail.models import (
 )
 
 from actortypes.models import ActorType
+from fragments import cache as fragments
 from pages.models import Footer
-from serving import signals
+from serving import pagecache, signals
 from tests.factories import draft_actor_type
 from tests.html import main_text, soup, visible_text
 
@@ -90,6 +94,95 @@ def test_head_requests_are_answered_from_the_cache(client):
 
     assert response.status_code == 200
     assert response["X-Cache"] == "hit"
+
+
+def stored_key(path):
+    """The key under which the default site's page at path is stored."""
+    site = Site.objects.get(is_default_site=True)
+    return pagecache.page_key(site.pk, RequestFactory().get(path))
+
+
+def test_a_process_serves_its_own_copy_until_any_process_starts_a_new_generation(client):
+    first = client.get("/over-ons/")
+    cache.delete(stored_key("/over-ons/"))  # the shared cache dropped it, e.g. when full
+
+    kept = client.get("/over-ons/")
+    assert kept["X-Cache"] == "hit"
+    assert kept.content == first.content
+
+    # Another process publishes: it writes a new generation to the shared cache only.
+    cache.set(fragments.GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+
+def test_a_process_keeps_no_copy_longer_than_the_shared_cache_keeps_the_page(client, monkeypatch):
+    client.get("/over-ons/")
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+    later = time.time() + settings.PAGE_CACHE_TIMEOUT + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+
+
+def test_a_request_that_renders_gets_a_site_of_its_own_not_the_process_copys(client):
+    client.get("/over-ons/")
+    client.get("/over-ons/")  # the process now has the site map and Over ons
+    answered, rendered = RequestFactory().get("/over-ons/"), RequestFactory().get("/nergens/")
+
+    assert pagecache.lookup(answered).entry is not None
+    assert pagecache.lookup(rendered).entry is None
+
+    shared = pagecache.process_copy.site_map(answered._cache_generation)[0]["default"]
+    assert answered._wagtail_site is shared
+    assert rendered._wagtail_site == shared
+    assert rendered._wagtail_site is not shared
+    assert rendered._wagtail_site.root_page is not shared.root_page
+
+
+def page_entry(generation, size=1000):
+    return {
+        "generation": generation,
+        "status": 200,
+        "headers": [("Content-Type", "text/html; charset=utf-8")],
+        "content": b"x" * size,
+        "expires_at": time.time() + 60,
+    }
+
+
+def test_a_new_generation_empties_the_process_copy_and_an_old_one_never_fills_it():
+    copy = pagecache.ProcessCopy()
+    copy.follow("one")
+    copy.keep("one", "over-ons", page_entry("one"))
+    assert copy.page("one", "over-ons") is not None
+
+    copy.follow("two")
+    assert copy.page("two", "over-ons") is None
+    assert copy.page("one", "over-ons") is None
+    # A page rendered in the old generation, stored after the new one began, is not kept.
+    copy.keep("one", "actor", page_entry("one"))
+    assert copy.page("two", "actor") is None
+    assert copy.size == 0
+
+
+def test_the_process_copy_keeps_at_most_its_pages_and_bytes_dropping_the_least_used(settings):
+    settings.PAGE_CACHE_PROCESS_PAGES = 2
+    settings.PAGE_CACHE_PROCESS_BYTES = 10 * 1024
+    copy = pagecache.ProcessCopy()
+    copy.follow("one")
+    copy.keep("one", "a", page_entry("one"))
+    copy.keep("one", "b", page_entry("one"))
+    copy.page("one", "a")  # a was used last
+    copy.keep("one", "c", page_entry("one"))
+    assert [key for key in "abc" if copy.page("one", key)] == ["a", "c"]
+
+    copy.keep("one", "large", page_entry("one", size=20 * 1024))  # larger than the whole copy
+    assert copy.page("one", "large") is None
+    assert [key for key in "ac" if copy.page("one", key)] == ["a", "c"]
+
+    copy.keep("one", "d", page_entry("one", size=8 * 1024))  # leaves room for no other
+    assert [key for key in "acd" if copy.page("one", key)] == ["d"]
+    assert copy.size <= settings.PAGE_CACHE_PROCESS_BYTES
 
 
 def test_logged_in_editors_never_get_or_fill_the_cache(admin_client):

@@ -1,9 +1,13 @@
 """With REDIS_URL, processes share the page cache in Redis; a Redis that is down breaks nothing."""
 
+import uuid
+
 import pytest
 import redis
 from django.core.cache import cache
 
+from fragments import cache as fragments
+from serving import pagecache
 from tests.html import soup
 from tests.network import free_port
 
@@ -41,7 +45,7 @@ def test_pages_are_stored_in_redis_and_publishing_clears_them(
 ):
     assert client.get("/over-ons/")["X-Cache"] == "miss"
     assert client.get("/over-ons/")["X-Cache"] == "hit"
-    stored = redis.Redis.from_url(REDIS_URL).keys("socialeconomy-tests:*pagecache:page:*")
+    stored = redis.Redis.from_url(REDIS_URL).keys("socialeconomy-tests:*pagecache:entry:*")
     assert len(stored) == 1
 
     maatwerkbedrijven.summary = "Gedeeld via Redis."
@@ -50,6 +54,24 @@ def test_pages_are_stored_in_redis_and_publishing_clears_them(
     response = client.get("/over-ons/")
     assert response["X-Cache"] == "miss"
     assert "Gedeeld via Redis." in response.content.decode()
+
+
+def test_each_process_serves_its_copy_only_while_redis_has_the_generation_it_was_stored_in(
+    client, shared_redis, monkeypatch
+):
+    first = client.get("/over-ons/")
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+    # Another process, with no copy of its own, reads the page from Redis.
+    monkeypatch.setattr(pagecache, "process_copy", pagecache.ProcessCopy())
+    from_redis = client.get("/over-ons/")
+    assert from_redis["X-Cache"] == "hit"
+    assert from_redis.content == first.content
+
+    # A publish in yet another process only writes a new generation to Redis: no copy of the
+    # old one is served any more.
+    cache.set(fragments.GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
 
 
 def test_with_redis_down_pages_are_served_uncached_without_errors(client, settings):

@@ -261,6 +261,10 @@ PAGE_CACHE_SKIP_PATHS = ("/admin/", "/healthz", "/readyz")
 # Query parameters a page may be cached for: the support finder's filters and page numbers
 # (support.finder). A page is stored for them only when its view vouches for every value.
 PAGE_CACHE_QUERY_PARAMETERS = ("voor", "soort", "status", "provincie", "page")
+# Each process keeps a copy of the pages it read from the cache or stored, for the current
+# generation only (serving.pagecache.ProcessCopy): at most this many pages and bytes of them.
+PAGE_CACHE_PROCESS_PAGES = int(os.environ.get("PAGE_CACHE_PROCESS_PAGES", 500))
+PAGE_CACHE_PROCESS_BYTES = int(os.environ.get("PAGE_CACHE_PROCESS_BYTES", 16 * 1024 * 1024))
 
 # Security and deployment: media storage, CDN purging, Content-Security-Policy,
 # Permissions-Policy, admin login lockout, uploads. production.py adds HSTS and secure cookies.
