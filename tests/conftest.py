@@ -3,6 +3,7 @@ import os
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
 from actortypes.models import ActorType
 from pages.models import AboutPage, HomePage
@@ -65,13 +66,20 @@ def admin_client(client, superuser):
     return client
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Tests in tests/browser/ and tests/reliability/ carry their folder's marker, so that
-    `pytest -m browser` or `make test-reliability` pick exactly them."""
+    `pytest -m browser` or `make test-reliability` pick exactly them. Tests marked
+    `postgresql` are deselected (not skipped: CI fails on a skip) on SQLite; the PostgreSQL
+    pass runs them."""
     for item in items:
         folder = item.path.parent.name
         if folder in ("browser", "reliability"):
             item.add_marker(getattr(pytest.mark, folder))
+    if connection.vendor != "postgresql":
+        only_postgresql = [item for item in items if item.get_closest_marker("postgresql")]
+        if only_postgresql:
+            config.hook.pytest_deselected(items=only_postgresql)
+            items[:] = [item for item in items if item not in only_postgresql]
 
 
 def pytest_sessionfinish(session, exitstatus):

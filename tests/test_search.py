@@ -403,7 +403,7 @@ def in_own_connection(function, *args):
         return pool.submit(run).result()
 
 
-@pytest.mark.skipif(not POSTGRESQL, reason="SQLite's test database is one connection")
+@pytest.mark.postgresql  # SQLite's test database is one connection
 def test_concurrent_first_searches_are_each_counted():
     def search_once(_):
         try:
