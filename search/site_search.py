@@ -90,8 +90,10 @@ class CleanQuery:
 
 
 def clean_query(raw):
-    """Keeps words only: no operator, quote or control character ever reaches a search engine."""
-    text = " ".join((raw or "").split())
+    """Keeps words only: no operator, quote or control character ever reaches a search engine.
+    Compatibility forms become their plain letters first (NFKC: the ligature "ﬁ" is "fi",
+    full-width "ｆｉ" is "fi"), as the pages hold those."""
+    text = " ".join(unicodedata.normalize("NFKC", raw or "").split())
     # Control and other invisible characters (NUL, say) mean nothing to a visitor or a database.
     text = "".join(char for char in text if unicodedata.category(char)[0] != "C")
     truncated = len(text) > MAX_QUERY_LENGTH
@@ -194,9 +196,9 @@ def is_expired(result, now=None):
 def matching_results(terms, site, request=None):
     """The pages and actor types that match, best first, but not expired pages: a fragment
     for each site and search (fragments.cache), so a search made again before anything is
-    published costs no search query. Its key names the folded terms, which give the same
-    results whatever their case or diacritics."""
-    digest = hashlib.sha256(fold(terms).encode()).hexdigest()
+    published costs no search query. Its key names the terms exactly as searched: two searches
+    share results only when they search the same text."""
+    digest = hashlib.sha256(terms.encode()).hexdigest()
     results = remember(request, f"search:{site.pk}:{digest}", lambda: find(terms, site, request))
     now = timezone.now()
     return [result for result in results if not is_expired(result, now)]

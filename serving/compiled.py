@@ -45,7 +45,8 @@ def _compile(build, values):
     params = list(params)
     if any(params.count(placeholder) != 1 for placeholder in placeholders):
         return None
-    if queryset.query.annotations or queryset.query.deferred_loading != (frozenset(), True):
-        return None  # RawQuerySet would load them differently
+    query = queryset.query
+    if query.annotations or query.select_related or query.deferred_loading != (frozenset(), True):
+        return None  # RawQuerySet would load them differently (or not at all)
     positions = [params.index(placeholder) for placeholder in placeholders]
     return queryset.model, sql, tuple(params), positions

@@ -26,6 +26,8 @@ from serving import compiled, pagecache
 
 # The depth of the tree's first level below its root node: a site's root page usually sits here.
 TOP_DEPTH = 2
+# The deepest a page can be: treebeard's path (255 characters, 4 a level) holds 63 levels.
+DEEPEST = Page._meta.get_field("path").max_length // Page.steplen
 
 
 def route_for_request(request, path):
@@ -70,6 +72,10 @@ def _pages_along(root, components):
     """{(position, parent's tree path, slug): page} for the pages whose slug and depth match a
     component of the address, below root: the page at each level, and at most a few namesakes
     in other branches (told apart by their parent's path)."""
+    # Components deeper than any page can be are no page (the rest of an address a routable
+    # page answers, or a 404): a thousand-level address asks for at most DEEPEST levels, so its
+    # query stays small and serving.compiled keeps at most DEEPEST shapes a site.
+    components = components[: DEEPEST - root.depth]
     if not components:
         return {}
 

@@ -3,8 +3,10 @@ private pages behind their password, whatever the depth or the namesakes elsewhe
 
 import pytest
 from wagtail.blocks import StreamValue
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from serving import compiled
+from serving.routing import DEEPEST
 from support.models import CallIndexPage, MeasurePage, SupportIndexPage
 from tests.html import main_text, visible_text
 from tests.support_factories import make_measure
@@ -38,6 +40,35 @@ def test_unknown_addresses_and_drafts_are_not_found(client, address):
     make_measure("Conceptmaatregel", publish=False)
 
     assert client.get(address).status_code == 404
+
+
+@pytest.mark.parametrize("address", ["/a" * 1000 + "/", "/over-ons" + "/x" * 1000 + "/"])
+def test_an_address_deeper_than_any_page_is_a_dutch_404(client, address):
+    # SQLite refused the query of a thousand levels ("Expression tree is too large"): a 500.
+    response = client.get(address)
+
+    assert response.status_code == 404
+    assert "404.html" in [t.name for t in response.templates]
+
+
+def test_addresses_of_every_depth_compile_a_bounded_number_of_queries(client):
+    for levels in range(1, 3 * DEEPEST):
+        assert client.get("/x" * levels + "/").status_code == 404
+
+    shapes = [key for key in compiled._compiled if key[0] == "pages along"]
+    assert len(shapes) <= DEEPEST
+
+
+def test_a_query_that_follows_relations_is_left_to_the_orm():
+    # RawQuerySet would not fill the related objects select_related asks for.
+    def pages(slug):
+        return Page.objects.select_related("owner").filter(slug=slug)
+
+    found = compiled.instances(("test select_related",), pages, ["over-ons"])
+
+    assert compiled._compiled[("test select_related",)] is None
+    assert [page.slug for page in found] == ["over-ons"]
+    assert "owner" in found[0]._state.fields_cache
 
 
 def test_a_page_below_a_private_page_asks_for_the_password(client):

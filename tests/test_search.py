@@ -112,6 +112,19 @@ def test_diacritics_and_case_do_not_matter(client, query):
         assert titles[0] == "Activiteitencoöperaties"
 
 
+@pytest.mark.parametrize("variant", ["ﬁnanciering", "ｆｉｎａｎｃｉｅｒｉｎｇ"])
+def test_a_compatibility_form_finds_what_its_plain_letters_find(client, home, variant):
+    # A ligature or full-width letters, as pasted from a PDF or typed on a phone, search for the
+    # plain word; and searching them first never leaves the plain word's results empty.
+    page = home.add_child(
+        instance=ContentPage(title="Financiering voor starters", intro="<p>Over geld.</p>")
+    )
+    page.save_revision().publish()
+
+    assert "Financiering voor starters" in result_titles(search(client, variant))
+    assert "Financiering voor starters" in result_titles(search(client, "financiering"))
+
+
 def test_the_whole_name_finds_activiteitencooperaties_on_both_databases(client):
     assert result_titles(search(client, "activiteitencooperatie"))[0] == "Activiteitencoöperaties"
 
@@ -280,6 +293,7 @@ def test_clean_query_keeps_words_only():
     assert query.text == "Coöperatie's, (sociale) economie!"
     assert query.terms == "Coöperatie s sociale economie"
     assert not query.truncated
+    assert clean_query("ﬁnanciering").terms == "financiering"
 
 
 @pytest.fixture
