@@ -8,17 +8,20 @@ generation it was computed in and is recomputed when that is not the current one
 flushed. A fragment is also remembered on the request, so one page view reads it once.
 
 A fragment is anything picklable that depends only on the database and the site (never on the
-visitor, the time of day or the request's query): keys name the site when the value does, and
-the search when it is a search's results (search.site_search).
+visitor or the request's query): keys name the site when the value does, and the search when it
+is a search's results (search.site_search). A fragment that the clock changes too (the calls
+open now) says until when it is true (remember_until).
 
     links = remember(request, f"menu:{site.pk}", lambda: list(home.get_children().live()))
 """
 
+import math
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 GENERATION_KEY = "pagecache:generation"
 FRAGMENT_KEY_PREFIX = "fragment:"
@@ -82,15 +85,35 @@ def remember(request, name, compute):
     computed in the current generation, else computed now and stored as long as pages are
     (settings.PAGE_CACHE_TIMEOUT, at least a minute). request may be None (then nothing is kept
     on it)."""
+    return remember_until(request, name, lambda: (compute(), None))
+
+
+def remember_until(request, name, compute):
+    """As remember, for a value that the clock changes too (a call opens or closes): compute()
+    returns (value, until), until being the aware datetime from which the value may be wrong,
+    or None. The value is used in the current generation and before until only, and stored no
+    longer (in whole seconds; not at all when until has passed). Returns the value."""
     memo = request.__dict__.setdefault("_fragments", {}) if request is not None else {}
     if name in memo:
         return memo[name]
     current = generation(request)
     entry = cache.get(fragment_key(name))
-    if entry is not None and entry[0] == current:
+    now = timezone.now()
+    if entry is not None and entry[0] == current and still_true(entry, now):
         value = entry[1]
     else:
-        value = compute()
-        cache.set(fragment_key(name), (current, value), timeout=timeout())
+        value, until = compute()
+        seconds = timeout()
+        if until is not None:
+            seconds = min(seconds, math.ceil((until - now).total_seconds()))
+        if seconds > 0:
+            cache.set(fragment_key(name), (current, value, until), timeout=seconds)
     memo[name] = value
     return value
+
+
+def still_true(entry, now):
+    """Whether a stored (generation, value, until) holds at now; an entry stored by a release
+    before remember_until has no until."""
+    until = entry[2] if len(entry) > 2 else None
+    return until is None or now < until

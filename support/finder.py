@@ -4,14 +4,17 @@ support (soort) and the status, from a plain GET form.
 Each option shows how many measures choosing it would give, counted the usual faceted way:
 with the other filters applied and this one's choices replaced by the option. Counting,
 filtering, ordering and pagination happen in SQL (pages.facets.count_and_filter_queryset), and
-only the measures of the page shown are read, with their actor types: the finder costs the same
-few queries, and about the same time, with 10 or 5,000 measures.
+only the measures of the page shown are read: the finder costs the same few queries, and about
+the same time, with 10 or 5,000 measures. Its first page for each set of known filters is then
+kept as a fragment until the next publish or a listed measure's expiry.
 """
 
 from dataclasses import dataclass
 
+from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
 
+from fragments.cache import remember_until
 from pages import clock, facets
 from pages.facets import Facet, Option
 from pages.models import AboutPage
@@ -72,12 +75,28 @@ def find_measures(index_page, request):
         ),
     ]
     selected, is_canonical = facets.choose(finder_facets, request)
-    results, result_count = facets.count_and_filter_queryset(finder_facets, measures, selected)
-    results_page = listings.paginate(
-        listings.measures_in_order(results),
-        request,
-        count=result_count,
-    )
+
+    def find():
+        results, count = facets.count_and_filter_queryset(finder_facets, measures, selected)
+        return listings.paginate(listings.measures_in_order(results), request, count=count), count
+
+    if is_canonical and facets.PAGE_PARAMETER not in request.GET:
+        # A first page with known filters (the finder as most visitors see it) is a fragment
+        # (fragments.cache) until a listed measure expires: its next view asks no query.
+        def first_page():
+            results_page, count = find()
+            counts = [[option.count for option in facet.options] for facet in finder_facets]
+            expiry = measures.aggregate(expiry=Min("expire_at"))["expiry"]
+            return (list(results_page), count, counts), expiry
+
+        key = f"finder:{index_page.pk}:{facets.normalised_query(finder_facets)}"
+        shown, result_count, counts = remember_until(request, key, first_page)
+        for facet, facet_counts in zip(finder_facets, counts, strict=True):
+            for option, count in zip(facet.options, facet_counts, strict=True):
+                option.count = count
+        results_page = listings.paginate(shown, request, count=result_count)
+    else:
+        results_page, result_count = find()
     return Finder(
         facets=finder_facets,
         results=results_page,

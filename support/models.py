@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from fragments.cache import remember_until
 from pages import clock
 from pages.references import is_public_page
 from support.blocks import SupportBodyBlock
@@ -250,6 +251,34 @@ class CallIndexPage(Page):
         from support import listings
 
         context = super().get_context(request, *args, **kwargs)
+        if "page" in request.GET:
+            current, archive, next_change = self.calls(request)
+        else:
+            # The overview without a page number, the one most visitors see, is a fragment until
+            # its next change (fragments.cache): its next view asks nothing of the calls.
+            def first_page():
+                current, archive, next_change = self.calls(request)
+                found = (current, list(archive), archive.paginator.count, next_change)
+                return found, next_change
+
+            current, first, count, next_change = remember_until(
+                request, f"calls-overview:{self.pk}", first_page
+            )
+            archive = listings.paginate(first, request, count=count)
+        context.update(
+            open_calls=[call for call in current if call.status_rank == 0],
+            upcoming_calls=[call for call in current if call.status_rank == 1],
+            archive=archive,
+            next_change=next_change,
+        )
+        return context
+
+    def calls(self, request):
+        """The calls open now or opening soon (a list, in order), the archive's page that the
+        request asks for (a Django Page) and the first moment either may change (an aware
+        datetime, or None)."""
+        from support import listings
+
         at = clock.now()
         # Open and opening-soon calls in full, the archive a page at a time: sorted, counted
         # and paginated in SQL; the rounds of what is shown are read in one query.
@@ -260,13 +289,11 @@ class CallIndexPage(Page):
         totals = closed.aggregate(count=models.Count("pk"), expiry=models.Min("expire_at"))
         archive = listings.paginate(closed, request, count=totals["count"])
         prefetch_related_objects([*current, *archive], "rounds")
-        context.update(
-            open_calls=[call for call in current if call.status_rank == 0],
-            upcoming_calls=[call for call in current if call.status_rank == 1],
-            archive=archive,
-            next_change=clock.earliest([listings.next_change(current, at), totals["expiry"]]),
+        return (
+            current,
+            archive,
+            clock.earliest([listings.next_change(current, at), totals["expiry"]]),
         )
-        return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

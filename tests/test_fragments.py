@@ -2,13 +2,22 @@
 widget, which pages are private) is kept site-wide (fragments.cache) and never outlives an
 edit: the next page after a publish or a save shows it, with local memory and with Redis."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
+from fragments.cache import remember_until
 from pages.models import ContentPage, Footer, VlaanderenWidgetSettings
 from tests.html import soup
+from tests.support_factories import brussels, make_call, make_measure, open_round
 from tests.test_redis_cache import REDIS_URL, redis_cache
+from tests.test_support import facet_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +122,120 @@ def test_the_sites_new_name_and_the_widget_setting_show_at_once(client, shared_c
             "Sociale economie Vlaanderen"
         )
         assert page.find("script", src=lambda src: src and "8b7c1a4e" in src), address
+
+
+# What the listings of calls show also changes with the clock: a call opens or closes without
+# any edit. Those fragments are kept until their next change (fragments.cache.remember_until).
+
+CALL_LISTINGS = ["/", "/oproepen/", "/over-ons/maatwerkbedrijven/"]
+
+
+def open_calls(client, address):
+    """The titles in the page's "open calls" section (empty when it has none)."""
+    section = soup(client.get(address)).find("section", attrs={"aria-labelledby": "open-oproepen"})
+    return section.get_text(" ", strip=True) if section else ""
+
+
+@pytest.mark.parametrize("address", CALL_LISTINGS)
+def test_a_call_leaves_the_open_calls_at_its_deadline_without_an_edit(
+    client, shared_cache, maatwerkbedrijven, address
+):
+    deadline = brussels(2027, 3, 1, 12, 0)
+    with time_machine.travel(deadline - timedelta(days=1), tick=False):
+        make_call(
+            "Oproep werkplekken", [(deadline - timedelta(days=30), deadline)], [maatwerkbedrijven]
+        )
+        assert "Oproep werkplekken" in open_calls(client, address)
+        assert "Oproep werkplekken" in open_calls(client, address)  # kept: asked nothing
+    with time_machine.travel(deadline - timedelta(seconds=1), tick=False):
+        assert "Oproep werkplekken" in open_calls(client, address)
+    with time_machine.travel(deadline, tick=False):
+        assert "Oproep werkplekken" not in open_calls(client, address)
+
+
+def shown_as_open(client, address, title):
+    # The actor page lists the calls opening soon among its open ones, marked "Binnenkort open".
+    listed = open_calls(client, address)
+    return title in listed and "Binnenkort open" not in listed
+
+
+@pytest.mark.parametrize("address", CALL_LISTINGS)
+def test_a_call_joins_the_open_calls_when_its_round_opens_without_an_edit(
+    client, shared_cache, maatwerkbedrijven, address
+):
+    opens = brussels(2027, 3, 1, 9, 0)
+    with time_machine.travel(opens - timedelta(days=1), tick=False):
+        make_call("Oproep later", [(opens, opens + timedelta(days=30))], [maatwerkbedrijven])
+        assert not shown_as_open(client, address, "Oproep later")
+        assert not shown_as_open(client, address, "Oproep later")
+    with time_machine.travel(opens, tick=False):
+        assert shown_as_open(client, address, "Oproep later")
+
+
+@pytest.mark.parametrize("address", CALL_LISTINGS)
+def test_the_next_view_of_a_call_listing_reads_no_call(
+    client, shared_cache, maatwerkbedrijven, address
+):
+    make_call("Oproep nu", [open_round(timezone.now())], [maatwerkbedrijven])
+    assert "Oproep nu" in open_calls(client, address)
+
+    with CaptureQueriesContext(connection) as next_view:
+        assert "Oproep nu" in open_calls(client, address)
+
+    tables = ('"support_callpage"', '"support_callround"', '"support_measurepage"')
+    assert [query["sql"] for query in next_view if any(t in query["sql"] for t in tables)] == []
+
+
+def test_a_value_true_until_a_moment_is_kept_until_then_only():
+    computed = []
+
+    def compute(until):
+        def value():
+            computed.append(until)
+            return len(computed), until
+
+        return value
+
+    now = timezone.now()
+    assert remember_until(None, "test-until", compute(now + timedelta(hours=1))) == 1
+    assert remember_until(None, "test-until", compute(now + timedelta(hours=1))) == 1
+    with time_machine.travel(now + timedelta(hours=1), tick=False):
+        assert remember_until(None, "test-until", compute(now - timedelta(hours=1))) == 2
+        # A value already out of date when computed is not kept at all.
+        assert remember_until(None, "test-until", compute(None)) == 3
+        assert remember_until(None, "test-until", compute(None)) == 3
+
+
+FINDERS = ["/ondersteuning/", "/ondersteuning/?voor=maatwerkbedrijven"]
+
+
+def finder_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".support-item__link")]
+
+
+@pytest.mark.parametrize("address", FINDERS)
+def test_a_measure_leaves_the_finder_when_it_expires_without_an_edit(
+    client, shared_cache, maatwerkbedrijven, address
+):
+    expiry = brussels(2027, 3, 1, 12, 0)
+    with time_machine.travel(expiry - timedelta(days=1), tick=False):
+        make_measure("Tijdelijke steun", [maatwerkbedrijven], expire_at=expiry)
+        assert "Tijdelijke steun" in finder_titles(client.get(address))
+        assert "Tijdelijke steun" in finder_titles(client.get(address))
+    with time_machine.travel(expiry, tick=False):
+        assert "Tijdelijke steun" not in finder_titles(client.get(address))
+
+
+@pytest.mark.parametrize("address", FINDERS)
+def test_the_next_view_of_the_finder_reads_no_measure_and_counts_the_same(
+    client, shared_cache, address
+):
+    first = client.get(address)
+
+    with CaptureQueriesContext(connection) as next_view:
+        again = client.get(address)
+
+    assert [query["sql"] for query in next_view if '"support_measurepage"' in query["sql"]] == []
+    assert finder_titles(again) == finder_titles(first)
+    assert facet_counts(again, "voor") == facet_counts(first, "voor")
+    assert facet_counts(again, "status") == facet_counts(first, "status")
