@@ -108,7 +108,7 @@ def record_search(query):
     Brussels. Nothing about the visitor. Two statements, the first time and every time after:
     the query's row if it is new, then the day's count. Concurrent searches are each counted,
     as the database adds, not Python."""
-    query_string = normalise_query_string(query.text)
+    query_string = report_string(query.text)
     # Plain SQL: Django's ORM cannot add to a count on conflict (bulk_create's update_conflicts
     # sets values), and its bulk_create would wrap the first statement in a transaction of its
     # own. PostgreSQL and SQLite (3.24+) take the same statements.
@@ -128,6 +128,13 @@ def record_search(query):
         )
 
 
+def report_string(text):
+    """The text as Wagtail's search terms report and promotions store it: normalised (lower case,
+    single spaces) and at most as long as their column. Wagtail cuts before lowercasing, and
+    some letters lengthen in lower case ("İ" is two characters)."""
+    return normalise_query_string(text)[: Query._meta.get_field("query_string").max_length]
+
+
 def search_site(query, site, request=None):
     """Promoted results first, then matching pages and actor types, best first: SearchResults,
     pages' without their excerpts (add_excerpts gives those of the results shown)."""
@@ -144,7 +151,7 @@ def promoted_results(query, request=None):
     """The promoted results for the query that visitors may see."""
     return [
         result
-        for result in promotions(request).get(normalise_query_string(query.text), [])
+        for result in promotions(request).get(report_string(query.text), [])
         if not result.page_id or is_shown(result, request)
     ]
 
@@ -196,8 +203,10 @@ def is_expired(result, now=None):
 def matching_results(terms, site, request=None):
     """The pages and actor types that match, best first, but not expired pages: a fragment
     for each site and search (fragments.cache), so a search made again before anything is
-    published costs no search query. Its key names the terms exactly as searched: two searches
-    share results only when they search the same text."""
+    published costs no search query. The terms are searched in lower case (as every search
+    engine here reads them), and the key names them exactly as searched: "Maatwerk" and
+    "maatwerk" share results, "coöperatie" and "cooperatie" do not."""
+    terms = terms.lower()
     digest = hashlib.sha256(terms.encode()).hexdigest()
     results = remember(request, f"search:{site.pk}:{digest}", lambda: find(terms, site, request))
     now = timezone.now()

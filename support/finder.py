@@ -50,7 +50,8 @@ class Finder:
 def find_measures(index_page, request):
     """The finder for this request: the facets with their counts and one page of results."""
     at = clock.now()
-    measures = listings.listed_measures(at).descendant_of(index_page)
+    # The list shows titles and summaries: the bodies are not read (nor kept in the fragment).
+    measures = listings.listed_measures(at).descendant_of(index_page).defer("body")
     # The published actor types come from a site-wide fragment (fragments.cache): no query.
     actor_types = [actor_type for actor_type, _url in AboutPage.published_actor_type_links(request)]
     finder_facets = [
@@ -85,15 +86,20 @@ def find_measures(index_page, request):
         # (fragments.cache) until a listed measure expires: its next view asks no query.
         def first_page():
             results_page, count = find()
-            counts = [[option.count for option in facet.options] for facet in finder_facets]
+            # By option value: a request that began before an actor type was published may
+            # hold the older list of options.
+            counts = {
+                facet.name: {option.value: option.count for option in facet.options}
+                for facet in finder_facets
+            }
             expiry = measures.aggregate(expiry=Min("expire_at"))["expiry"]
             return (list(results_page), count, counts), expiry
 
         key = f"finder:{index_page.pk}:{facets.normalised_query(finder_facets)}"
         shown, result_count, counts = remember_until(request, key, first_page)
-        for facet, facet_counts in zip(finder_facets, counts, strict=True):
-            for option, count in zip(facet.options, facet_counts, strict=True):
-                option.count = count
+        for facet in finder_facets:
+            for option in facet.options:
+                option.count = counts[facet.name].get(option.value, 0)
         results_page = listings.paginate(shown, request, count=result_count)
     else:
         results_page, result_count = find()

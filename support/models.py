@@ -282,7 +282,8 @@ class CallIndexPage(Page):
         at = clock.now()
         # Open and opening-soon calls in full, the archive a page at a time: sorted, counted
         # and paginated in SQL; the rounds of what is shown are read in one query.
-        listed = listings.listable(CallPage.objects.child_of(self), at)
+        # The lists show titles, summaries and rounds: the bodies are not read (nor kept).
+        listed = listings.listable(CallPage.objects.child_of(self), at).defer("body")
         current = list(listings.current_calls_in_order(listed, at))
         closed = listings.closed_calls_in_order(listed, at)
         # A closed call changes no more, but one that expires changes the archive's pages.

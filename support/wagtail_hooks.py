@@ -33,13 +33,15 @@ def support_for_actor_type(request, actor_type):
     def support():
         at = clock.now()
         measures, measure_totals = listings.first_of(
-            listings.measures_in_order(listings.listed_measures(at).filter(actor_types=actor_type)),
+            listings.measures_in_order(
+                listings.listed_measures(at).filter(actor_types=actor_type).defer("body")
+            ),
             ACTOR_PAGE_ITEMS,
             expiry=Min("expire_at"),  # listed pages expire after `at` if at all
         )
         calls, call_totals = listings.first_of(
             listings.current_calls_in_order(
-                listings.listed_calls(at).filter(actor_types=actor_type), at
+                listings.listed_calls(at).filter(actor_types=actor_type).defer("body"), at
             ),
             ACTOR_PAGE_ITEMS,
             expiry=Min("expire_at"),
@@ -89,7 +91,7 @@ def open_calls_on_the_home_page(request):
         # The current calls, open ones first: the first few of them, how many are open, and when
         # any of them next changes (an upcoming one opening too), in one query.
         first, totals = listings.first_of(
-            listings.current_calls_in_order(listings.listed_calls(at), at),
+            listings.current_calls_in_order(listings.listed_calls(at).defer("body"), at),
             HOME_PAGE_CALLS,
             open=Sum(Case(When(status_rank=0, then=Value(1)), default=Value(0))),
             expiry=Min("expire_at"),

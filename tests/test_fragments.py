@@ -8,12 +8,15 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
 from fragments.cache import remember_until
-from pages.models import ContentPage, Footer, VlaanderenWidgetSettings
+from pages.models import AboutPage, ContentPage, Footer, VlaanderenWidgetSettings
+from support.finder import find_measures
+from support.models import SupportIndexPage
 from tests.html import soup
 from tests.support_factories import brussels, make_call, make_measure, open_round
 from tests.test_redis_cache import REDIS_URL, redis_cache
@@ -239,3 +242,26 @@ def test_the_next_view_of_the_finder_reads_no_measure_and_counts_the_same(
     assert finder_titles(again) == finder_titles(first)
     assert facet_counts(again, "voor") == facet_counts(first, "voor")
     assert facet_counts(again, "status") == facet_counts(first, "status")
+
+
+def test_the_finder_counts_from_its_fragment_by_option_even_if_the_options_changed(
+    shared_cache, home
+):
+    # A request that began before an actor type was published holds the older list of options,
+    # while the finder's fragment may come from the newer one: each option gets its own count.
+    finder = SupportIndexPage.objects.get()
+    request = RequestFactory().get("/ondersteuning/")
+    request.META["HTTP_HOST"] = "localhost"
+    counts = {
+        option.value: option.count for option in find_measures(finder, request).facets[0].options
+    }
+
+    later = RequestFactory().get("/ondersteuning/")
+    later.META["HTTP_HOST"] = "localhost"
+    actor_types = AboutPage.published_actor_type_links(later)
+    later._fragments[f"actor-type-links:{Site.find_for_request(later).pk}"] = actor_types[1:]
+
+    voor = find_measures(finder, later).facets[0].options
+    assert {option.value: option.count for option in voor} == {
+        value: count for value, count in counts.items() if value != actor_types[0][0].slug
+    }

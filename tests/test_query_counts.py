@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -203,6 +204,34 @@ def test_support_pages_cost_the_same_with_10_and_with_500_measures_and_calls(cli
 
     assert with_five_hundred == with_ten, (with_ten, with_five_hundred)
     assert max(with_ten.values()) <= MOST_QUERIES_PER_PAGE, with_ten
+
+
+def forget_timed_fragments():
+    """As if the listings kept until their next change (fragments.cache.remember_until) had
+    reached it: the next view computes them again."""
+    finder, calls = SupportIndexPage.objects.get(), CallIndexPage.objects.get()
+    names = ["home-open-calls", f"calls-overview:{calls.pk}"]
+    names += [f"actor-type-support:{pk}" for pk in ActorType.objects.values_list("pk", flat=True)]
+    names += [
+        f"finder:{finder.pk}:{query}" for query in ("", "?status=open&voor=maatwerkbedrijven")
+    ]
+    cache.delete_many([fragments.cache.fragment_key(name) for name in names])
+
+
+def test_support_pages_that_compute_their_timed_fragments_stay_within_the_limit(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    add_support_content(0, 100)
+    counts = {}
+    for name, url in SUPPORT_PAGE_TYPES.items():
+        client.get(url)
+        forget_timed_fragments()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        listing_tables = ('"support_measurepage"', '"support_callpage"')
+        assert any(table in query["sql"] for query in queries for table in listing_tables), name
+        counts[name] = len(queries)
+
+    assert max(counts.values()) <= MOST_QUERIES_PER_PAGE, counts
 
 
 def give_actor_types(model, slugs=("maatwerkbedrijven", "ondernemingen")):

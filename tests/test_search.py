@@ -287,6 +287,22 @@ def test_a_very_long_search_is_cut_to_200_characters(client):
     assert "Je zoekterm was te lang. We zochten op de eerste 200 tekens." in status_text(response)
 
 
+def test_a_search_of_letters_that_lengthen_in_lower_case_is_counted(client):
+    # "İ" lowercases to two characters: 200 of them are 400, longer than the report's column.
+    search(client, "İ" * 300)
+
+    counted = Query.objects.get(query_string__startswith="i̇")
+    assert len(counted.query_string) == 255
+
+
+def test_a_search_in_other_capitals_is_the_same_search(client, django_assert_max_num_queries):
+    assert "Over ons" in result_titles(search(client, "coöperaties"))
+
+    # Only the report's count (2 statements) and the excerpts shown: no search query.
+    with django_assert_max_num_queries(3):
+        assert "Over ons" in result_titles(search(client, "Coöperaties"))
+
+
 def test_clean_query_keeps_words_only():
     query = clean_query("  Coöperatie's,\x00 (sociale)  economie!  ")
 
