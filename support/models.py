@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from fragments.cache import remember_until
 from pages import clock
+from pages.facets import PAGE_PARAMETER
 from pages.references import is_public_page
 from support.blocks import SupportBodyBlock
 
@@ -251,7 +252,7 @@ class CallIndexPage(Page):
         from support import listings
 
         context = super().get_context(request, *args, **kwargs)
-        if "page" in request.GET:
+        if PAGE_PARAMETER in request.GET:
             current, archive, next_change = self.calls(request)
         else:
             # The overview without a page number, the one most visitors see, is a fragment until
