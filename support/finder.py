@@ -34,6 +34,11 @@ class Finder:
     # False when the address holds choices the finder does not know or a page that does not
     # exist: such a response is shown, but not stored in the page cache.
     is_canonical: bool
+    # Whether this view shows the first page of a set of known filters and nothing else from
+    # its address, and so may be kept rendered (the template's fragment) until kept_until (an
+    # aware datetime, UTC; None: until the next publish).
+    kept: bool = False
+    kept_until: object = None
 
     @property
     def query(self):
@@ -81,7 +86,12 @@ def find_measures(index_page, request):
         results, count = facets.count_and_filter_queryset(finder_facets, measures, selected)
         return listings.paginate(listings.measures_in_order(results), request, count=count), count
 
-    if is_canonical and facets.PAGE_PARAMETER not in request.GET:
+    first_page_view = is_canonical and facets.PAGE_PARAMETER not in request.GET
+    # Rendered, it is kept only when the address holds nothing else: its page links repeat the
+    # address's parameters.
+    kept = first_page_view and set(request.GET) <= set(FILTER_PARAMETERS)
+    kept_until = None
+    if first_page_view:
         # A first page with known filters (the finder as most visitors see it) is a fragment
         # (fragments.cache) until a listed measure expires: its next view asks no query.
         def first_page():
@@ -93,10 +103,10 @@ def find_measures(index_page, request):
                 for facet in finder_facets
             }
             expiry = measures.aggregate(expiry=Min("expire_at"))["expiry"]
-            return (list(results_page), count, counts), expiry
+            return (list(results_page), count, counts, expiry), expiry
 
-        key = f"finder:{index_page.pk}:{facets.normalised_query(finder_facets)}"
-        shown, result_count, counts = remember_until(request, key, first_page)
+        key = f"finder-page:{index_page.pk}:{facets.normalised_query(finder_facets)}"
+        shown, result_count, counts, kept_until = remember_until(request, key, first_page)
         for facet in finder_facets:
             for option in facet.options:
                 option.count = counts[facet.name].get(option.value, 0)
@@ -109,4 +119,6 @@ def find_measures(index_page, request):
         result_count=result_count,
         selected_count=sum(len(chosen) for chosen in selected.values()),
         is_canonical=is_canonical and facets.page_is_canonical(results_page, request),
+        kept=kept,
+        kept_until=kept_until,
     )

@@ -271,6 +271,9 @@ class CallIndexPage(Page):
             upcoming_calls=[call for call in current if call.status_rank == 1],
             archive=archive,
             next_change=next_change,
+            # The overview as most visitors see it, nothing in its address (its page links
+            # would repeat it): its lists may be kept rendered until their next change.
+            kept=not request.GET,
         )
         return context
 

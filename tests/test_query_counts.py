@@ -213,7 +213,7 @@ def forget_timed_fragments():
     names = ["home-open-calls", f"calls-overview:{calls.pk}"]
     names += [f"actor-type-support:{pk}" for pk in ActorType.objects.values_list("pk", flat=True)]
     names += [
-        f"finder:{finder.pk}:{query}" for query in ("", "?status=open&voor=maatwerkbedrijven")
+        f"finder-page:{finder.pk}:{query}" for query in ("", "?status=open&voor=maatwerkbedrijven")
     ]
     cache.delete_many([fragments.cache.fragment_key(name) for name in names])
 

@@ -14,37 +14,50 @@ def _site(context):
     return Site.find_for_request(request) if request else None
 
 
-@register.inclusion_tag("components/header.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_header(context):
     """The site name, the department and the main navigation: the home page's children shown in
-    menus, so a section added below the home page appears without a template change."""
+    menus, so a section added below the home page appears without a template change.
+
+    The same on every page of the site but for which menu item is current and whether the header
+    holds a search box: rendered once per variant, it is a site-wide fragment (fragments.cache).
+    """
+    request = context.get("request")
     site = _site(context)
     home = site.root_page if site else None
-    current = context.get("page")
     # The same on every page of the site: a site-wide fragment (fragments.cache).
     menu_pages = (
-        remember(
-            context.get("request"),
-            f"menu:{site.pk}",
-            lambda: list(home.get_children().live().in_menu()),
-        )
+        remember(request, f"menu:{site.pk}", lambda: list(home.get_children().live().in_menu()))
         if home
         else []
     )
-    match = getattr(context.get("request"), "resolver_match", None)
-    return {
-        "site_name": site.site_name if site else "",
-        "department": department_name(context.get("request")),
-        "home": home,
-        # A menu item is current on its own page and on everything below it.
-        "menu_items": [
-            (menu_page, bool(current) and current.path.startswith(menu_page.path))
-            for menu_page in menu_pages
-        ],
-        "request": context.get("request"),
-        # The search page has its own, larger search box.
-        "show_search": not (match and match.url_name == "search"),
-    }
+    # A menu item is current on its own page and on everything below it.
+    current = context.get("page")
+    current_path = getattr(current, "path", None) or ""
+    current_item = next((p.pk for p in menu_pages if current_path.startswith(p.path)), None)
+    match = getattr(request, "resolver_match", None)
+    # The search page has its own, larger search box.
+    show_search = not (match and match.url_name == "search")
+
+    def render():
+        return render_to_string(
+            HEADER_TEMPLATE,
+            {
+                "site_name": site.site_name if site else "",
+                "department": department_name(request),
+                "home": home,
+                "menu_items": [(p, p.pk == current_item) for p in menu_pages],
+                "show_search": show_search,
+                "request": request,
+            },
+        )
+
+    if site is None:
+        return render()
+    return remember(request, f"header-html:{site.pk}:{current_item}:{show_search:d}", render)
+
+
+HEADER_TEMPLATE = "components/header.html"
 
 
 def department_name(request):
@@ -111,3 +124,16 @@ def actor_type_routes(context):
     """ "Wie ben je?": every published actor type as a route to its page (the home page leads
     with these)."""
     return {"actor_types": AboutPage.published_actor_type_links(context.get("request"))}
+
+
+@register.simple_tag
+def page_numbers(page, on_each_side=2, on_ends=1):
+    """The page numbers to link to from a Django Page: all of them for a short list, else the
+    first, the last and those around the current one (Paginator.get_elided_page_range), with
+    None for each gap."""
+    return [
+        number if isinstance(number, int) else None
+        for number in page.paginator.get_elided_page_range(
+            page.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]

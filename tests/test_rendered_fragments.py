@@ -1,0 +1,181 @@
+"""Parts of templates rendered once and kept ({% fragment %}, fragments/templatetags): the
+header, an actor page's sections and other actor types, the finder's form and results, the calls
+overview's lists. They never outlive a publish or their next change, never keep a preview and
+never keep what a visitor put in the address."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.paginator import Paginator
+from django.template import Context, Template, TemplateSyntaxError
+from django.test import RequestFactory
+from django.utils import timezone
+from wagtail.models import Site
+
+import fragments.cache
+from pages.templatetags.navigation_tags import page_numbers
+from tests.html import soup
+from tests.support_factories import make_call, make_measure
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = Template(
+    "{% load fragment_tags %}"
+    '{% fragment "counted" value until=until when=when %}{{ counter.next }}{% endfragment %}'
+)
+
+
+class Counter:
+    """Says how often the fragment's body was rendered."""
+
+    def __init__(self):
+        self.renders = 0
+
+    def next(self):
+        self.renders += 1
+        return self.renders
+
+
+def render(counter, value="a", until=None, when=True, preview=False, host="localhost"):
+    request = RequestFactory().get("/", HTTP_HOST=host)
+    if preview:
+        request.is_preview = True
+    context = {"request": request, "counter": counter, "value": value, "until": until}
+    return COUNTED.render(Context({**context, "when": when}))
+
+
+def test_a_fragment_is_rendered_once_per_value_until_the_next_publish():
+    counter = Counter()
+    assert [render(counter), render(counter), render(counter, "b"), render(counter)] == [
+        "1",
+        "1",
+        "2",
+        "1",
+    ]
+
+    fragments.cache.clear()  # what a publish does
+
+    assert render(counter) == "3"
+
+
+def test_a_fragment_is_kept_until_the_moment_it_is_told_only():
+    counter = Counter()
+    until = timezone.now() + timedelta(minutes=5)
+    assert render(counter, until=until) == "1"
+    assert render(counter, until=until) == "1"
+
+    with time_machine.travel(until, tick=False):
+        assert render(counter, until=until) == "2"
+
+
+def test_a_fragment_told_not_to_keep_or_in_a_preview_is_rendered_every_time_and_not_stored():
+    counter = Counter()
+    assert [render(counter, when=False), render(counter, when=False)] == ["1", "2"]
+    assert [render(counter, preview=True), render(counter, preview=True)] == ["3", "4"]
+    # Neither stored anything: the first kept render renders.
+    assert render(counter) == "5"
+    assert render(counter, preview=True) == "6"
+
+
+def test_each_site_keeps_its_own_fragment(home):
+    Site.objects.create(hostname="andere.example", root_page=home, site_name="Andere")
+    counter = Counter()
+    assert render(counter, host="localhost") == "1"
+    assert render(counter, host="andere.example") == "2"
+    assert render(counter, host="localhost") == "1"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{% fragment %}{% endfragment %}",
+        '{% fragment "x" until=a later %}{% endfragment %}',
+        '{% fragment "x" timeout=5 %}{% endfragment %}',
+    ],
+)
+def test_a_fragment_tag_written_wrong_says_so_when_the_template_loads(tag):
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load fragment_tags %}" + tag)
+
+
+def test_an_actor_types_preview_is_not_kept_nor_served_from_the_kept_page(
+    client, maatwerkbedrijven
+):
+    address = "/over-ons/maatwerkbedrijven/"
+    assert "Ondersteuning voor maatwerkbedrijven" in client.get(address).content.decode()
+
+    maatwerkbedrijven.name = "Geheime werkvorm"
+    preview = maatwerkbedrijven.make_preview_request().content.decode()
+    assert "Ondersteuning voor geheime werkvorm" in preview
+
+    public = client.get(address).content.decode()
+    assert "geheime werkvorm" not in public.lower()
+    assert "Ondersteuning voor maatwerkbedrijven" in public
+
+
+def test_the_header_marks_the_current_section_on_each_page(client):
+    def current(address):
+        html = soup(client.get(address))
+        return [a.get_text(strip=True) for a in html.select(".main-nav__link[aria-current]")]
+
+    for _ in range(2):  # rendered, then kept
+        assert current("/over-ons/") == ["Over ons"]
+        assert current("/over-ons/maatwerkbedrijven/") == ["Over ons"]
+        assert current("/ondersteuning/") == ["Ondersteuning"]
+        assert current("/") == []
+    # The search page's header has no search box of its own.
+    assert not soup(client.get("/zoeken/")).select(".site-header form")
+    assert soup(client.get("/")).select(".site-header form")
+
+
+def test_the_finders_kept_page_repeats_no_parameter_a_visitor_added(client, maatwerkbedrijven):
+    for number in range(25):
+        make_measure(f"Maatregel {number:02}", [maatwerkbedrijven], publish="bulk")
+
+    tagged = client.get("/ondersteuning/?voor=maatwerkbedrijven&utm_source=ergens")
+    assert "utm_source=ergens" in soup(tagged).select_one(".pagination a[rel=next]")["href"]
+
+    plain = soup(client.get("/ondersteuning/?voor=maatwerkbedrijven"))
+    assert plain.select_one(".pagination a[rel=next]")["href"] == ("?voor=maatwerkbedrijven&page=2")
+    assert "utm_source" not in str(plain)
+
+
+def test_the_calls_overviews_kept_lists_repeat_no_parameter_a_visitor_added(client):
+    closed = timezone.now() - timedelta(days=30)
+    for number in range(25):
+        make_call(f"Oproep {number:02}", [(closed - timedelta(days=30), closed)], publish="bulk")
+
+    tagged = client.get("/oproepen/?utm_source=ergens")
+    assert "utm_source=ergens" in soup(tagged).select_one(".pagination a[rel=next]")["href"]
+
+    plain = soup(client.get("/oproepen/"))
+    assert plain.select_one(".pagination a[rel=next]")["href"] == "?page=2"
+    assert "utm_source" not in str(plain)
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        (1, [1, 2, 3, None, 30]),
+        (15, [1, None, 13, 14, 15, 16, 17, None, 30]),
+        (30, [1, None, 28, 29, 30]),
+    ],
+)
+def test_a_long_list_links_the_first_and_last_pages_and_those_around_the_current_one(number, shown):
+    assert page_numbers(Paginator(range(300), 10).page(number)) == shown
+
+
+def test_a_short_list_links_every_page():
+    assert page_numbers(Paginator(range(50), 10).page(3)) == [1, 2, 3, 4, 5]
+
+
+def test_the_finder_shows_a_gap_between_distant_page_numbers(client):
+    for number in range(7 * 20):
+        make_measure(f"Maatregel {number:03}", publish="bulk")
+
+    html = soup(client.get("/ondersteuning/"))
+    items = [li.get_text(" ", strip=True) for li in html.select(".pagination__item")]
+    last = html.select(".pagination__link")[-2].get_text(" ", strip=True)
+    assert items == ["Pagina 1", "Pagina 2", "Pagina 3", "…", last, "Volgende pagina"]
+    assert int(last.removeprefix("Pagina ")) >= 7
