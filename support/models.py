@@ -194,18 +194,32 @@ class MeasurePage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.shown_with(request))
+        return context
+
+    def shown_with(self, request):
+        """What the page shows besides its own fields, as a dict for its context: its calls
+        (sorted, with their rounds), its public publications, its actor types with their
+        addresses, and next_change (an aware datetime, or None: when a call's round opens or
+        closes or a call expires next). The published page's is a fragment until then
+        (fragments.cache); a preview's (unsaved actor types and publications) is not kept."""
         from support import listings
 
-        context = super().get_context(request, *args, **kwargs)
-        at = clock.now()
-        calls = listings.sorted_calls(listings.listed_calls(at).filter(measure=self), at)
-        context.update(
-            publications=self.public_publications(request),
-            calls=calls,
-            actor_type_links=listings.actor_type_links(self.listed_actor_types, request),
-            next_change=listings.next_change(calls, at),
-        )
-        return context
+        def compute():
+            at = clock.now()
+            calls = listings.sorted_calls(listings.listed_calls(at).filter(measure=self), at)
+            found = {
+                "publications": self.public_publications(request),
+                "calls": calls,
+                "actor_type_links": listings.actor_type_links(self.listed_actor_types, request),
+                "next_change": listings.next_change(calls, at),
+            }
+            return found, found["next_change"]
+
+        if self.pk is None or getattr(request, "is_preview", False):
+            return compute()[0]
+        return remember_until(request, f"measure-page:{self.pk}", compute)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -8,15 +8,19 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.paginator import Paginator
+from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
 import fragments.cache
+from actortypes.models import ActorType
 from pages.templatetags.navigation_tags import page_numbers
+from support.models import MeasurePage
 from tests.html import soup
-from tests.support_factories import make_call, make_measure
+from tests.support_factories import brussels, make_call, make_measure
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +104,9 @@ def test_a_fragment_tag_written_wrong_says_so_when_the_template_loads(tag):
 
 
 def test_an_actor_types_preview_is_not_kept_nor_served_from_the_kept_page(
-    client, maatwerkbedrijven
+    client, settings, maatwerkbedrijven
 ):
+    settings.PAGE_CACHE_TIMEOUT = 0  # as in the measure's preview test below
     address = "/over-ons/maatwerkbedrijven/"
     assert "Ondersteuning voor maatwerkbedrijven" in client.get(address).content.decode()
 
@@ -179,3 +184,57 @@ def test_the_finder_shows_a_gap_between_distant_page_numbers(client):
     last = html.select(".pagination__link")[-2].get_text(" ", strip=True)
     assert items == ["Pagina 1", "Pagina 2", "Pagina 3", "…", last, "Volgende pagina"]
     assert int(last.removeprefix("Pagina ")) >= 7
+
+
+# A measure's page lists its calls, whose status the clock changes; what it shows besides its own
+# fields is kept until then (MeasurePage.shown_with).
+
+MEASURE = "/ondersteuning/collectief-maatwerk/"
+
+
+def call_status(client, title):
+    html = soup(client.get(MEASURE))
+    item = next(li for li in html.select(".support-item") if title in li.get_text())
+    return item.select_one(".status").get_text(strip=True).split(":")[0]
+
+
+def test_a_measures_call_closes_at_its_deadline_without_an_edit_and_its_next_view_reads_no_call(
+    client,
+):
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+    deadline = brussels(2027, 3, 1, 12, 0)
+    with time_machine.travel(deadline - timedelta(days=1), tick=False):
+        make_call(
+            "Oproep werkplekken", [(deadline - timedelta(days=30), deadline)], measure=measure
+        )
+        assert call_status(client, "Oproep werkplekken") == "Open"
+        with CaptureQueriesContext(connection) as next_view:
+            assert call_status(client, "Oproep werkplekken") == "Open"
+        assert not [q for q in next_view if '"support_callpage"' in q["sql"]]
+    with time_machine.travel(deadline - timedelta(seconds=1), tick=False):
+        assert call_status(client, "Oproep werkplekken") == "Open"
+    with time_machine.travel(deadline, tick=False):
+        assert call_status(client, "Oproep werkplekken") == "Afgesloten"
+
+
+def test_a_measures_preview_shows_its_unsaved_actor_types_and_is_not_kept(
+    client, settings, maatwerkbedrijven
+):
+    # The page cache off: an anonymous dummy request would be answered from it, as an editor's
+    # preview (with a session) never is.
+    settings.PAGE_CACHE_TIMEOUT = 0
+    measure = MeasurePage.objects.get(slug="collectief-maatwerk")
+    public = [
+        a.get_text(strip=True) for a in soup(client.get(MEASURE)).select(".summary-box__actors a")
+    ]
+    assert "Ondernemingen" not in public
+    measure.actor_types = [ActorType.objects.get(slug="ondernemingen")]
+
+    preview = soup(measure.make_preview_request())
+    assert [a.get_text(strip=True) for a in preview.select(".summary-box__actors a")] == [
+        "Ondernemingen"
+    ]
+    after = [
+        a.get_text(strip=True) for a in soup(client.get(MEASURE)).select(".summary-box__actors a")
+    ]
+    assert after == public
