@@ -12,6 +12,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import CollectionViewRestriction
 
+from fragments.cache import remember_until
 from pages import clock, facets
 from pages.facets import Facet, Option
 from pages.listings import paginate
@@ -130,20 +131,30 @@ def partners_for(actor_type, request=None):
     """The section of an actor page that lists the partners serving it (see wagtail_hooks), or
     None when there are none.
 
-    One query: no logos (the actor page holds what the department offers, not a gallery) and no
-    link to the partner list, which the main navigation already gives.
+    No logos (the actor page holds what the department offers, not a gallery) and no link to
+    the partner list, which the main navigation already gives. The cards are a fragment until
+    one of them expires (fragments.cache); those of an unsaved actor type's preview are not
+    kept. The section holds the actor type given, never one kept: a preview's unsaved name
+    stays in the preview.
     """
-    at = clock.now()
-    partners = list(listed_partners(at, with_logos=False).filter(actor_types=actor_type))
-    if not partners:
+
+    def cards():
+        at = clock.now()
+        partners = list(listed_partners(at, with_logos=False).filter(actor_types=actor_type))
+        expires_at = next_expiry(partners, at)
+        found = [PartnerCard.of(partner, with_logo=False) for partner in partners]
+        return (found, expires_at), expires_at
+
+    if actor_type.pk is None:
+        found, expires_at = cards()[0]
+    else:
+        found, expires_at = remember_until(request, f"actor-type-partners:{actor_type.pk}", cards)
+    if not found:
         return None
     return {
         "template": "partners/actor_type_partners.html",
-        "context": {
-            "actor_type": actor_type,
-            "cards": [PartnerCard.of(partner, with_logo=False) for partner in partners],
-        },
-        "expires_at": next_expiry(partners, at),
+        "context": {"actor_type": actor_type, "cards": found},
+        "expires_at": expires_at,
     }
 
 

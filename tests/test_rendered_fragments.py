@@ -18,6 +18,7 @@ from wagtail.models import Site
 import fragments.cache
 from actortypes.models import ActorType
 from pages.templatetags.navigation_tags import page_numbers
+from partners.models import Partner
 from support.models import MeasurePage
 from tests.html import soup
 from tests.support_factories import brussels, make_call, make_measure
@@ -103,20 +104,47 @@ def test_a_fragment_tag_written_wrong_says_so_when_the_template_loads(tag):
         Template("{% load fragment_tags %}" + tag)
 
 
+@pytest.mark.parametrize("public_first", [True, False])
 def test_an_actor_types_preview_is_not_kept_nor_served_from_the_kept_page(
-    client, settings, maatwerkbedrijven
+    client, settings, maatwerkbedrijven, public_first
 ):
     settings.PAGE_CACHE_TIMEOUT = 0  # as in the measure's preview test below
     address = "/over-ons/maatwerkbedrijven/"
-    assert "Ondersteuning voor maatwerkbedrijven" in client.get(address).content.decode()
+    if public_first:
+        assert "Ondersteuning voor maatwerkbedrijven" in client.get(address).content.decode()
 
     maatwerkbedrijven.name = "Geheime werkvorm"
     preview = maatwerkbedrijven.make_preview_request().content.decode()
     assert "Ondersteuning voor geheime werkvorm" in preview
+    assert "Partners voor geheime werkvorm" in preview
 
     public = client.get(address).content.decode()
     assert "geheime werkvorm" not in public.lower()
     assert "Ondersteuning voor maatwerkbedrijven" in public
+    assert "Partners voor maatwerkbedrijven" in public
+
+
+def test_a_partner_leaves_the_actor_page_when_it_expires_and_its_next_view_reads_no_partner(
+    client, settings
+):
+    settings.PAGE_CACHE_TIMEOUT = 0  # what is measured is the page's own work
+    address = "/over-ons/maatwerkbedrijven/"
+    expires = timezone.now() + timedelta(hours=1)
+    Partner.objects.filter(name="Herw!n").update(expire_at=expires)
+
+    def partners():
+        html = soup(client.get(address))
+        return [a["href"] for a in html.select(".partner-section .partner-card__name a")]
+
+    both = ["https://www.hefboom.be", "https://www.herwin.be"]
+    assert partners() == both
+    with CaptureQueriesContext(connection) as next_view:
+        assert partners() == both
+    assert not [q for q in next_view if '"partners_partner"' in q["sql"]]
+    with time_machine.travel(expires - timedelta(seconds=1), tick=False):
+        assert partners() == both
+    with time_machine.travel(expires, tick=False):
+        assert partners() == ["https://www.hefboom.be"]
 
 
 def test_the_header_marks_the_current_section_on_each_page(client):
