@@ -399,6 +399,8 @@ def parse_args(argv=None):
         "--no-write", action="store_true", help="print only; leave docs/performance.md alone"
     )
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be 1 or more")
     args.runs = ["profile"] if args.profile else args.runs.split(",")
     unknown = set(args.runs) - set(RUNS)
     if unknown:

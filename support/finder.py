@@ -10,6 +10,7 @@ kept as a fragment until the next publish or a listed measure's expiry.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +39,7 @@ class Finder:
     # its address, and so may be kept rendered (the template's fragment) until kept_until (an
     # aware datetime, UTC; None: until the next publish).
     kept: bool = False
-    kept_until: object = None
+    kept_until: datetime | None = None
 
     @property
     def query(self):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
@@ -266,3 +267,42 @@ def test_a_measures_preview_shows_its_unsaved_actor_types_and_is_not_kept(
         a.get_text(strip=True) for a in soup(client.get(MEASURE)).select(".summary-box__actors a")
     ]
     assert after == public
+
+
+@pytest.mark.parametrize("until", ["", "niet een moment", timezone.now().replace(tzinfo=None)])
+def test_a_fragment_without_a_moment_it_can_use_is_shown_not_broken(until):
+    """A hook may leave out expires_at (a missing variable is ""): kept until the next publish.
+    A naive datetime or any other value: shown, not kept."""
+    counter = Counter()
+    if until == "":
+        assert [render(counter, until=until), render(counter, until=until)] == ["1", "1"]
+    else:
+        assert [render(counter, until=until), render(counter, until=until)] == ["1", "2"]
+
+
+def test_equal_texts_of_other_types_or_other_templates_are_other_fragments(home, about):
+    counter = Counter()
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+
+    def rendered(template, value):
+        return template.render(Context({"request": request, "counter": counter, "value": value}))
+
+    tag = '{% load fragment_tags %}{% fragment "x" value %}{{ counter.next }}{% endfragment %}'
+    first, second = Template(tag), Template(tag)
+    first.origin.template_name, second.origin.template_name = "een.html", "twee.html"
+    assert [rendered(first, 1), rendered(first, "1"), rendered(first, None)] == ["1", "2", "3"]
+    assert [rendered(first, "None"), rendered(second, 1)] == ["4", "5"]
+    about.title = home.title  # two pages with one title: two fragments
+    assert [rendered(first, home), rendered(first, about), rendered(first, home)] == ["6", "7", "6"]
+
+
+def test_a_preview_keeps_no_header(client, settings, about, maatwerkbedrijven):
+    settings.PAGE_CACHE_TIMEOUT = 0  # as in the preview tests above
+    site = Site.objects.get(is_default_site=True)
+    header = fragments.cache.fragment_key(f"header-html:{site.pk}:{about.pk}:1")
+
+    maatwerkbedrijven.make_preview_request()
+    assert cache.get(header) is None
+
+    client.get("/over-ons/maatwerkbedrijven/")
+    assert cache.get(header) is not None

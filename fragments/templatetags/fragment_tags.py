@@ -5,17 +5,21 @@
         {% include section.template with section=section.context %}
     {% endfragment %}
 
-The rendered HTML is kept under the current generation (so any publish or edit visitors would
-see renders it afresh), for the site that serves the request and the values after the name (the
-key: everything the part shows must follow from them and the published content), and, with
-`until` (an aware datetime or None), only until then. `when` (default true) says whether this
-render may be kept at all: a part that shows the request's own query is not. Previews are never
-kept: they show what is not published. Like Django's {% cache %}, but cleared by a publish.
+Like Django's {% cache %}, but cleared by a publish: the rendered HTML is kept under the current
+generation, so any publish or edit that visitors would see renders it afresh. Its key is the
+site that serves the request, the template, the name and the values after the name (with their
+types; a model instance by its primary key): everything the part shows must follow from those
+and the published content. With `until` (an aware datetime; None or a missing variable: no
+moment) it is kept only until then; with anything else it is not kept. `when` (default true)
+says whether this render may be kept at all: a part that shows something of the request's own
+(its query) is not. Previews are never kept: they show what is not published.
 """
 
+import datetime
 import hashlib
 
 from django import template
+from django.db import models
 from django.template.base import token_kwargs
 from wagtail.models import Site
 
@@ -25,6 +29,9 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
+    """The block between {% fragment %} and {% endfragment %}, with the expressions of the name,
+    the values and the options, resolved on each render."""
+
     def __init__(self, nodelist, name, vary_on, options):
         self.nodelist = nodelist
         self.name = name
@@ -34,22 +41,36 @@ class FragmentNode(template.Node):
     def render(self, context):
         request = context.get("request")
         options = {key: value.resolve(context) for key, value in self.options.items()}
+        until = options.get("until") or None  # a missing variable resolves to ""
+        keepable_until = until is None or (
+            isinstance(until, datetime.datetime) and until.tzinfo is not None
+        )
         if (
             request is None
             or getattr(request, "is_preview", False)
             or not options.get("when", True)
+            or not keepable_until
         ):
             return self.nodelist.render(context)
         site = Site.find_for_request(request)  # kept on the request by serving.routing
-        vary_on = [str(value.resolve(context)) for value in self.vary_on]
+        values = [key_of(expression.resolve(context)) for expression in self.vary_on]
+        template_name = getattr(self.origin, "template_name", None)
         # Hashed, like Django's make_template_fragment_key: the values may be long (a query).
-        digest = hashlib.md5(repr(vary_on).encode(), usedforsecurity=False).hexdigest()
+        digest = hashlib.md5(
+            repr((template_name, values)).encode(), usedforsecurity=False
+        ).hexdigest()
         name = f"html:{getattr(site, 'pk', '')}:{self.name.resolve(context)}:{digest}"
         # A fragment rendered in this request with other values is another name: the key holds
         # them, so the request's memo (fragments.cache) never mixes them up.
-        return remember_until(
-            request, name, lambda: (self.nodelist.render(context), options.get("until"))
-        )
+        return remember_until(request, name, lambda: (self.nodelist.render(context), until))
+
+
+def key_of(value):
+    """A value as part of a key: its type and text, and a model instance by its primary key
+    (two pages with the same title are two fragments)."""
+    if isinstance(value, models.Model):
+        return (value._meta.label, str(value.pk))
+    return (type(value).__name__, str(value))
 
 
 @register.tag("fragment")

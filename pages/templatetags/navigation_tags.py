@@ -8,6 +8,8 @@ from pages.models import AboutPage, Footer
 
 register = template.Library()
 
+HEADER_TEMPLATE = "components/header.html"
+
 
 def _site(context):
     request = context.get("request")
@@ -25,7 +27,6 @@ def site_header(context):
     request = context.get("request")
     site = _site(context)
     home = site.root_page if site else None
-    # The same on every page of the site: a site-wide fragment (fragments.cache).
     menu_pages = (
         remember(request, f"menu:{site.pk}", lambda: list(home.get_children().live().in_menu()))
         if home
@@ -52,12 +53,11 @@ def site_header(context):
             },
         )
 
-    if site is None:
+    # It shows only published pages and settings; a preview's is still not kept (as no
+    # {% fragment %} in a preview is), so that nothing a preview renders can reach visitors.
+    if site is None or getattr(request, "is_preview", False):
         return render()
     return remember(request, f"header-html:{site.pk}:{current_item}:{show_search:d}", render)
-
-
-HEADER_TEMPLATE = "components/header.html"
 
 
 def department_name(request):
