@@ -88,10 +88,10 @@ NEW_SEARCHES = ["sociale ondernemingen", "maatwerkbedrijf", "ombudsdienst", "xyz
 # actor page: its first ten measures and current calls, each with their total and earliest change
 # (window functions), the calls' rounds, and the partners. The calls overview: the current calls,
 # the archive's count and its page, their rounds in one query. The finder's first pages, the actor
-# page's lists and the calls overview are timed fragments (fragments.cache.remember_until), which
-# the first of the two views counted here fills. Measured on SQLite: the measure page 7 (with its
-# publications), the actor page 3, the finder 2 (page 2: 5), a call 5, the calls overview 2 (its
-# archive's page 2: 6).
+# page's lists and partners, a measure's calls and publications and the calls overview are timed
+# fragments (fragments.cache.remember_until), which the first of the two views counted here fills.
+# Measured on SQLite: the measure page 3, the actor page 2, the finder 2 (page 2: 5), a call 5,
+# the calls overview 2 (its archive's page 2: 6).
 # An open-data address needs the actor type asked for, the listing with its prefetched parts
 # (actor types; a call's rounds and measure), and for Atom the footer (the author) and the calls
 # overview (the feed's link). Measured on SQLite and PostgreSQL alike: 2 to 5 (the calls feed
