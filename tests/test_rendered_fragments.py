@@ -211,7 +211,18 @@ def test_the_finder_shows_a_gap_between_distant_page_numbers(client):
     html = soup(client.get("/ondersteuning/"))
     items = [li.get_text(" ", strip=True) for li in html.select(".pagination__item")]
     last = html.select(".pagination__link")[-2].get_text(" ", strip=True)
-    assert items == ["Pagina 1", "Pagina 2", "Pagina 3", "…", last, "Volgende pagina"]
+    assert items == [
+        "Pagina 1",
+        "Pagina 2",
+        "Pagina 3",
+        "… Pagina's overgeslagen",
+        last,
+        "Volgende pagina",
+    ]
+    # A screen reader says what the gap is, not "ellipsis".
+    gap = html.select_one(".pagination__gap")
+    assert gap.select_one("[aria-hidden=true]").get_text() == "…"
+    assert gap.select_one(".visually-hidden").get_text() == "Pagina's overgeslagen"
     assert int(last.removeprefix("Pagina ")) >= 7
 
 
