@@ -22,8 +22,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from redis import RedisError
+
+from fragments import tracking
 
 GENERATION_KEY = "pagecache:generation"
+REDIS_BACKEND = "django_redis.cache.RedisCache"
 FRAGMENT_KEY_PREFIX = "fragment:"
 MINIMUM_TIMEOUT = 60
 
@@ -37,13 +41,37 @@ def generation(request=None):
     restarted cache gets a new, unique one, so nothing stored before can come back."""
     found = getattr(request, "_cache_generation", None)
     if found is None:
-        found = cache.get(GENERATION_KEY)
+        found = stored_generation()
         if found is None:
             found = _new_generation()
             if not cache.add(GENERATION_KEY, found, timeout=None):
-                found = cache.get(GENERATION_KEY) or found
+                found = stored_generation() or found
         remember_generation(request, found)
     return found
+
+
+def stored_generation():
+    """The generation in the cache, or None when it has none (or cannot be reached).
+
+    With Redis (django-redis), this process's tracked copy (fragments.tracking): no round trip
+    unless the generation changed; else the cache's own read.
+    """
+    config = settings.CACHES["default"]
+    if config["BACKEND"] != REDIS_BACKEND:
+        return cache.get(GENERATION_KEY)
+    server = config["LOCATION"]
+    if not isinstance(server, str):
+        server = server[0]
+    watch = tracking.watch(
+        server.split(",")[0],
+        config.get("OPTIONS", {}),
+        cache.make_key(GENERATION_KEY),
+        cache.client.decode,
+    )
+    try:
+        return watch.read()
+    except (RedisError, OSError):
+        return cache.get(GENERATION_KEY)  # as Redis errors count: django-redis decides
 
 
 def remember_generation(request, value):

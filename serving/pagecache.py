@@ -15,8 +15,9 @@ name is read from the database once per generation and kept as a site-wide fragm
 
 Each process also keeps a bounded copy of the pages (and the site map) it read or stored, for
 one generation only (ProcessCopy). The generation is read from the shared cache on every
-request, so a hit costs one small read and the copy is dropped the moment a publish starts a
-new generation: a copy is never served after the shared cache moved on.
+request (with Redis from a copy that Redis's client tracking keeps true: fragments.tracking),
+so the copy is dropped the moment a publish starts a new generation: a copy is never served
+after the shared cache moved on.
 """
 
 import hashlib
@@ -191,12 +192,13 @@ def lookup(request):
     """The slot of this request's page, touching no database.
 
     A hit on a page this process has seen in this generation reads only the generation from the
-    cache (one small round trip); the site map and the page are read from the cache when this
-    process has no copy of them for that generation. A missing generation (a fresh or restarted
-    cache) gets a new, unique one, so no page stored before can come back. The request learns
-    its site (request._wagtail_site) and generation.
+    cache (with Redis, this process's tracked copy: no round trip unless it changed); the site
+    map and the page are read from the cache when this process has no copy of them for that
+    generation. A missing generation (a fresh or restarted cache) gets a new, unique one, so no
+    page stored before can come back. The request learns its site (request._wagtail_site) and
+    generation.
     """
-    generation = cache.get(fragments.GENERATION_KEY)
+    generation = fragments.stored_generation()
     if generation is None:
         generation = fragments.generation(request)
         process_copy.follow(generation)

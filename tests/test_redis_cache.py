@@ -74,6 +74,41 @@ def test_each_process_serves_its_copy_only_while_redis_has_the_generation_it_was
     assert client.get("/over-ons/")["X-Cache"] == "miss"
 
 
+def get_commands():
+    """How many GET commands the Redis server has answered (for every client)."""
+    stats = redis.Redis.from_url(REDIS_URL).info("commandstats")
+    return stats.get("cmdstat_get", {}).get("calls", 0)
+
+
+def test_a_hit_asks_redis_nothing_while_the_generation_is_unchanged(client, shared_redis):
+    client.get("/over-ons/")
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+    # Client tracking keeps this process's copy of the generation true without asking Redis.
+    # (The count is the whole server's: a job sharing this Redis would show up here.)
+    before = get_commands()
+    for _ in range(5):
+        assert client.get("/over-ons/")["X-Cache"] == "hit"
+    assert get_commands() == before
+
+
+def test_a_new_generation_is_seen_after_the_connection_broke(client, shared_redis):
+    client.get("/over-ons/")
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+    # A lost connection loses what Redis would have pushed on it: the copy goes with it.
+    other_process = redis.Redis.from_url(REDIS_URL)
+    other_process.client_kill_filter(_type="normal", skipme=True)
+    cache.set(fragments.GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+    # An emptied Redis (a restart without persistence) has no generation: a new one starts.
+    other_process.flushdb()
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+
 def test_with_redis_down_pages_are_served_uncached_without_errors(client, settings):
     settings.CACHES = redis_cache(f"redis://127.0.0.1:{free_port()}/0")
 
