@@ -120,9 +120,15 @@ def remember_until(request, name, compute):
     """As remember, for a value that the clock changes too (a call opens or closes): compute()
     returns (value, until), until being the aware datetime from which the value may be wrong,
     or None. The value is used in the current generation and before until only, and stored no
-    longer (in whole seconds; not at all when until has passed). Returns the value."""
+    longer (in whole seconds; not at all when until has passed). Returns the value.
+
+    A preview (request.is_preview, set by Wagtail) neither reads nor keeps a fragment: it shows
+    the editor's unsaved work, never what visitors see, and nothing it renders reaches them."""
     memo = request.__dict__.setdefault("_fragments", {}) if request is not None else {}
     if name in memo:
+        return memo[name]
+    if getattr(request, "is_preview", False):
+        memo[name] = compute()[0]
         return memo[name]
     current = generation(request)
     entry = cache.get(fragment_key(name))

@@ -209,6 +209,23 @@ def test_a_value_true_until_a_moment_is_kept_until_then_only():
         assert remember_until(None, "test-until", compute(None)) == 3
 
 
+def test_a_preview_neither_reads_nor_keeps_a_fragment():
+    assert remember_until(None, "test-preview", lambda: ("published", None)) == "published"
+
+    preview = RequestFactory().get("/")
+    preview.is_preview = True
+    assert remember_until(preview, "test-preview", lambda: ("unsaved", None)) == "unsaved"
+    # Read once per request, like any fragment.
+    assert remember_until(preview, "test-preview", lambda: ("again", None)) == "unsaved"
+
+    other_preview = RequestFactory().get("/")
+    other_preview.is_preview = True
+    assert remember_until(other_preview, "test-new", lambda: ("unsaved", None)) == "unsaved"
+    # What visitors get was never touched by the previews.
+    assert remember_until(None, "test-preview", lambda: ("computed", None)) == "published"
+    assert remember_until(None, "test-new", lambda: ("computed", None)) == "computed"
+
+
 FINDERS = ["/ondersteuning/", "/ondersteuning/?voor=maatwerkbedrijven"]
 
 

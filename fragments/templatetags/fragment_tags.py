@@ -45,12 +45,8 @@ class FragmentNode(template.Node):
         keepable_until = until is None or (
             isinstance(until, datetime.datetime) and until.tzinfo is not None
         )
-        if (
-            request is None
-            or getattr(request, "is_preview", False)
-            or not options.get("when", True)
-            or not keepable_until
-        ):
+        # (A preview keeps nothing either: fragments.cache.remember_until.)
+        if request is None or not options.get("when", True) or not keepable_until:
             return self.nodelist.render(context)
         site = Site.find_for_request(request)  # kept on the request by serving.routing
         values = [key_of(expression.resolve(context)) for expression in self.vary_on]

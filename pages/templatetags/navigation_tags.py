@@ -53,9 +53,9 @@ def site_header(context):
             },
         )
 
-    # It shows only published pages and settings; a preview's is still not kept (as no
-    # {% fragment %} in a preview is), so that nothing a preview renders can reach visitors.
-    if site is None or getattr(request, "is_preview", False):
+    # It shows only published pages and settings; a preview's is still not kept (no fragment
+    # of a preview is), so that nothing a preview renders can reach visitors.
+    if site is None:
         return render()
     return remember(request, f"header-html:{site.pk}:{current_item}:{show_search:d}", render)
 
