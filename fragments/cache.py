@@ -82,6 +82,10 @@ def remember_generation(request, value):
 
 def _forget():
     cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+    # With Redis, its invalidation pushes (fragments.tracking) may leave just after its answer to
+    # the write; the answer to one more command leaves after them, so every process knows the new
+    # generation once this returns.
+    cache.get(GENERATION_KEY)
 
 
 def clear():

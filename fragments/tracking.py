@@ -7,21 +7,29 @@ hit: about 100 µs of one process here, more than the rest of a hit. Redis's cli
 process reads the generation on a connection of its own with tracking on, and Redis pushes an
 invalidation on that connection the moment anyone changes, expires, evicts or flushes the key.
 Every read first takes in what was pushed, without waiting (a poll of the socket, about 2 µs).
-Redis sends the push while it changes the key, in the same turn of its loop in which it answers
-the client that changed it: a publish that has returned is seen by the next request of every
-process (the benchmark's publish under load checks this: no stale answer after the commit).
+Redis writes the pushes in the same turn of its loop as its answer to the write, possibly just
+after it: the writer therefore asks Redis once more before it returns (fragments.cache.clear),
+and that answer leaves Redis a turn later, when every push is out. A connection that died
+without a word (a network that dropped it) would keep an old copy: the copy is trusted for
+TRUST_SECONDS since Redis last answered, then a PING confirms the connection (and any push
+sent before it is read first).
 
 redis-py's own client-side caching would do this, but refuses servers before Redis 7.4 (Debian 12
 has 7.0); tracking itself needs Redis 6. A broken connection loses what was pushed to it, so the
 copy is dropped with it and read afresh on a new connection.
 """
 
+import logging
 import os
 import threading
+import time
 
-from redis import ConnectionPool
+from redis import ConnectionError, ConnectionPool, RedisError, TimeoutError
+
+logger = logging.getLogger(__name__)
 
 UNKNOWN = object()
+TRUST_SECONDS = 1.0
 
 
 class GenerationWatch:
@@ -38,22 +46,38 @@ class GenerationWatch:
             protocol=3,
             socket_timeout=options.get("SOCKET_TIMEOUT"),
             socket_connect_timeout=options.get("SOCKET_CONNECT_TIMEOUT"),
+            socket_keepalive=True,
+            username=options.get("USERNAME"),
+            password=options.get("PASSWORD"),
         )
         self.key = key
         self.decode = decode
         self.lock = threading.Lock()
         self.connection = None
         self.value = UNKNOWN
+        self.answered_at = 0.0  # time.monotonic() of Redis's last answer
+        self.refused = None  # what Redis answered when it would not track (then never again)
 
     def read(self):
         """The key's current value (decoded), or None when Redis has no such key.
 
         Raises redis.RedisError (or OSError) when Redis cannot be asked; the next read then
-        connects afresh.
+        connects afresh. A Redis that refuses tracking (too old, a proxy, a login it rejects) is
+        logged once and not asked again: every read then raises at once.
         """
         with self.lock:
+            if self.refused is not None:
+                raise self.refused
             try:
                 return self._read()
+            except (ConnectionError, TimeoutError, OSError):
+                self._drop_connection()
+                raise
+            except RedisError as error:
+                logger.warning("Redis refuses client tracking; reading the generation: %s", error)
+                self.refused = error
+                self._drop_connection()
+                raise
             except BaseException:
                 self._drop_connection()
                 raise
@@ -63,11 +87,17 @@ class GenerationWatch:
         while connection.can_read():
             # An invalidation (or the end of the connection, which raises).
             connection.read_response(push_request=True)
+        now = time.monotonic()
+        if self.value is not UNKNOWN and now - self.answered_at > TRUST_SECONDS:
+            connection.send_command("PING")
+            connection.read_response()  # pushes sent before the answer are handled first
+            self.answered_at = now
         if self.value is UNKNOWN:
             # An invalidation pushed before the answer is handled first, so the answer stands.
             connection.send_command("GET", self.key)
             stored = connection.read_response()
             self.value = None if stored is None else self.decode(stored)
+            self.answered_at = now
         return self.value
 
     def _connect(self):

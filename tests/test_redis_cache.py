@@ -7,6 +7,7 @@ import redis
 from django.core.cache import cache
 
 from fragments import cache as fragments
+from fragments import tracking
 from serving import pagecache
 from tests.html import soup
 from tests.network import free_port
@@ -98,7 +99,9 @@ def test_a_new_generation_is_seen_after_the_connection_broke(client, shared_redi
 
     # A lost connection loses what Redis would have pushed on it: the copy goes with it.
     other_process = redis.Redis.from_url(REDIS_URL)
-    other_process.client_kill_filter(_type="normal", skipme=True)
+    (watch,) = [w for name, w in tracking._watches.items() if name[1] == REDIS_URL]
+    host, port = watch.connection._sock.getsockname()[:2]
+    other_process.client_kill_filter(addr=f"{host}:{port}")
     cache.set(fragments.GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     assert client.get("/over-ons/")["X-Cache"] == "miss"
     assert client.get("/over-ons/")["X-Cache"] == "hit"
