@@ -145,6 +145,9 @@ def test_a_redacteur_cannot_publish_not_even_with_a_forged_request(
     status, text, _ = visitor_sees(browser, site_url + "/over-ons/")
     assert NEW_SUMMARY not in text
     assert "is opgeslagen als concept" in rita.locator(".messages").inner_text()
+    # The edit screen asks the server in the background (its preview, its checks): the test's
+    # database (SQLite in memory, one connection) ends only after those answers.
+    rita.wait_for_load_state("networkidle")
 
 
 def test_a_redacteur_plans_the_go_live_of_a_change_in_the_schedule_dialog(
