@@ -51,10 +51,11 @@ def generation(request=None):
 
 
 def stored_generation():
-    """The generation in the cache, or None when it has none (or cannot be reached).
+    """The generation in the cache (a string), or None when it has none.
 
     With Redis (django-redis), this process's tracked copy (fragments.tracking): no round trip
-    unless the generation changed; else the cache's own read.
+    unless the generation changed; else the cache's own read. When Redis cannot be asked, the
+    cache's own read decides (django-redis's IGNORE_EXCEPTIONS: None).
     """
     config = settings.CACHES["default"]
     if config["BACKEND"] != REDIS_BACKEND:

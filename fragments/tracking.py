@@ -56,7 +56,7 @@ class GenerationWatch:
         self.connection = None
         self.value = UNKNOWN
         self.answered_at = 0.0  # time.monotonic() of Redis's last answer
-        self.refused = None  # what Redis answered when it would not track (then never again)
+        self.refused = None  # why Redis would not track (then it is never asked again)
 
     def read(self):
         """The key's current value (decoded), or None when Redis has no such key.
@@ -67,19 +67,17 @@ class GenerationWatch:
         """
         with self.lock:
             if self.refused is not None:
-                raise self.refused
+                # A new error each time: raising one again would grow its traceback forever.
+                raise RedisError(self.refused)
             try:
                 return self._read()
-            except (ConnectionError, TimeoutError, OSError):
+            except BaseException as error:
                 self._drop_connection()
-                raise
-            except RedisError as error:
-                logger.warning("Redis refuses client tracking; reading the generation: %s", error)
-                self.refused = error
-                self._drop_connection()
-                raise
-            except BaseException:
-                self._drop_connection()
+                if isinstance(error, RedisError) and not isinstance(
+                    error, (ConnectionError, TimeoutError)
+                ):
+                    logger.warning("Redis refuses client tracking of the generation: %s", error)
+                    self.refused = str(error)
                 raise
 
     def _read(self):

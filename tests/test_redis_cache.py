@@ -1,11 +1,13 @@
 """With REDIS_URL, processes share the page cache in Redis; a Redis that is down breaks nothing."""
 
+import subprocess
 import uuid
 
 import pytest
 import redis
 from django.core.cache import cache
 
+from bench.services import port_is_free, wait_for
 from fragments import cache as fragments
 from fragments import tracking
 from serving import pagecache
@@ -110,6 +112,42 @@ def test_a_new_generation_is_seen_after_the_connection_broke(client, shared_redi
     other_process.flushdb()
     assert client.get("/over-ons/")["X-Cache"] == "miss"
     assert client.get("/over-ons/")["X-Cache"] == "hit"
+
+
+@pytest.fixture
+def redis_without_tracking():
+    """A Redis of its own that refuses CLIENT (as some proxies and managed services do)."""
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+        + ["--appendonly", "no", "--rename-command", "CLIENT", ""],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for(lambda: not port_is_free(port), 10, "Redis")
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait()
+
+
+def test_a_redis_that_refuses_tracking_is_asked_no_more_and_pages_are_still_cached(
+    client, settings, redis_without_tracking, caplog
+):
+    settings.CACHES = redis_cache(redis_without_tracking)
+    assert client.get("/over-ons/")["X-Cache"] == "miss"
+    assert client.get("/over-ons/")["X-Cache"] == "hit"
+    assert "Redis refuses client tracking" in caplog.text
+
+    # The generation comes from django-redis's own read, one round trip a hit, as before.
+    (watch,) = [w for name, w in tracking._watches.items() if name[1] == redis_without_tracking]
+    assert watch.connection is None
+    errors = []
+    for _ in range(2):
+        with pytest.raises(redis.RedisError) as raised:
+            watch.read()
+        errors.append(raised.value)
+    # A new error each time: one raised again and again would grow its traceback per request.
+    assert errors[0] is not errors[1]
+    assert caplog.text.count("Redis refuses client tracking") == 1
 
 
 def test_with_redis_down_pages_are_served_uncached_without_errors(client, settings):
