@@ -127,15 +127,14 @@ def find_partners(request):
     )
 
 
-def partners_for(actor_type, request=None):
+def partners_for(actor_type, request):
     """The section of an actor page that lists the partners serving it (see wagtail_hooks), or
     None when there are none.
 
     No logos (the actor page holds what the department offers, not a gallery) and no link to
     the partner list, which the main navigation already gives. The cards are a fragment until
-    one of them expires (fragments.cache); those of an unsaved actor type's preview are not
-    kept. The section holds the actor type given, never one kept: a preview's unsaved name
-    stays in the preview.
+    one of them expires (fragments.cache); a preview's are not kept. The section holds the
+    actor type given, never one kept: a preview's unsaved name stays in the preview.
     """
 
     def cards():
@@ -145,10 +144,7 @@ def partners_for(actor_type, request=None):
         found = [PartnerCard.of(partner, with_logo=False) for partner in partners]
         return (found, expires_at), expires_at
 
-    if actor_type.pk is None:
-        found, expires_at = cards()[0]
-    else:
-        found, expires_at = remember_until(request, f"actor-type-partners:{actor_type.pk}", cards)
+    found, expires_at = remember_until(request, f"actor-type-partners:{actor_type.pk}", cards)
     if not found:
         return None
     return {

@@ -53,12 +53,9 @@ def support_for_actor_type(request, actor_type):
         found = (measures, measure_totals["total"], calls, call_totals["total"], expires_at)
         return found, expires_at
 
-    # The listing depends on the actor type's id only: a preview of an unsaved one (no id yet)
-    # is not kept.
-    if actor_type.pk is None:
-        found = support()[0]
-    else:
-        found = remember_until(request, f"actor-type-support:{actor_type.pk}", support)
+    # The listing depends on the actor type's id only (a preview, also of an unsaved one, keeps
+    # nothing: fragments.cache).
+    found = remember_until(request, f"actor-type-support:{actor_type.pk}", support)
     measures, measure_count, calls, call_count, expires_at = found
     finder_url = overview_url(SupportIndexPage, request)
     return [
