@@ -167,7 +167,10 @@ class MeasurePage(Page):
         return [actor_type for actor_type in self.actor_types.all() if actor_type.live]
 
     def main_entity(self, url, organisation_id, request=None):
-        """schema.org JSON-LD: a measure is a GovernmentService the department provides."""
+        """schema.org JSON-LD: a measure is a GovernmentService the department provides. Its
+        audience comes from the page's fragment (shown_with), so a kept page view asks the
+        database nothing for it."""
+        actor_types = [actor_type for actor_type, _url in self.shown_with(request)["actor_type_links"]]
         return {
             "@type": "GovernmentService",
             "@id": f"{url}#maatregel",
@@ -179,7 +182,7 @@ class MeasurePage(Page):
             "areaServed": {"@type": "AdministrativeArea", "name": "Vlaanderen"},
             "audience": [
                 {"@type": "BusinessAudience", "audienceType": actor_type.name}
-                for actor_type in self.listed_actor_types
+                for actor_type in actor_types
             ],
         }
 
