@@ -5,13 +5,13 @@ changes (a site-wide fragment: fragments.cache), so the database is rarely asked
 
 from wagtail.models import PageViewRestriction
 
-from fragments.cache import remember
+from fragments.cache import remember_in_process
 
 
 def restricted_page_paths(request=None):
     """Returns the tree paths of the pages that carry a view restriction, as a tuple: a page is
     private when its own tree path starts with one of them."""
-    return remember(request, "restricted-page-paths", _restricted_page_paths)
+    return remember_in_process(request, "restricted-page-paths", _restricted_page_paths)
 
 
 def _restricted_page_paths():

@@ -121,11 +121,34 @@ def remember(request, name, compute):
     return remember_until(request, name, lambda: (compute(), None))
 
 
+# {name: (generation, value)}: the fragments remember_in_process keeps in this process too.
+_in_process = {}
+
+
+def remember_in_process(request, name, compute):
+    """As remember, for a small value that nearly every page view reads (the published actor
+    types): kept in this process's memory as well, for as long as the generation holds, so a
+    view neither asks the cache for it nor unpickles it. The value is shared by every request
+    and thread of the process: callers must only read it."""
+    memo = request.__dict__.setdefault("_fragments", {}) if request is not None else {}
+    if request is None or name in memo or getattr(request, "is_preview", False):
+        return remember(request, name, compute)
+    current = generation(request)
+    kept = _in_process.get(name)
+    if kept is not None and kept[0] == current:
+        memo[name] = kept[1]
+        return kept[1]
+    value = remember(request, name, compute)
+    _in_process[name] = (current, value)
+    return value
+
+
 def remember_until(request, name, compute):
     """As remember, for a value that the clock changes too (a call opens or closes): compute()
     returns (value, until), until being the aware datetime from which the value may be wrong,
     or None. The value is used in the current generation and before until only, and stored no
-    longer (in whole seconds; not at all when until has passed). Returns the value.
+    longer (in whole seconds; not at all when until has passed). Returns the value, and notes
+    its until on the request (shown_until).
 
     A preview (request.is_preview, set by Wagtail) neither reads nor keeps a fragment: it shows
     the editor's unsaved work, never what visitors see, and nothing it renders reaches them."""
@@ -133,22 +156,37 @@ def remember_until(request, name, compute):
     if name in memo:
         return memo[name]
     if getattr(request, "is_preview", False):
-        memo[name] = compute()[0]
-        return memo[name]
-    current = generation(request)
-    entry = cache.get(fragment_key(name))
-    now = timezone.now()
-    if entry is not None and entry[0] == current and still_true(entry, now):
-        value = entry[1]
-    else:
         value, until = compute()
-        seconds = timeout()
-        if until is not None:
-            seconds = min(seconds, math.ceil((until - now).total_seconds()))
-        if seconds > 0:
-            cache.set(fragment_key(name), (current, value, until), timeout=seconds)
+    else:
+        current = generation(request)
+        entry = cache.get(fragment_key(name))
+        now = timezone.now()
+        if entry is not None and entry[0] == current and still_true(entry, now):
+            value, until = entry[1], entry[2] if len(entry) > 2 else None
+        else:
+            value, until = compute()
+            seconds = timeout()
+            if until is not None:
+                seconds = min(seconds, math.ceil((until - now).total_seconds()))
+            if seconds > 0:
+                cache.set(fragment_key(name), (current, value, until), timeout=seconds)
+    note_until(request, until)
     memo[name] = value
     return value
+
+
+def note_until(request, until):
+    """Notes that the response to this request shows something true only before until (an
+    aware datetime; None: until the next publish). remember_until notes each fragment's."""
+    if request is not None and until is not None:
+        noted = request.__dict__.get("_shown_until")
+        request._shown_until = until if noted is None else min(noted, until)
+
+
+def shown_until(request):
+    """The earliest moment noted for this request (note_until): an aware datetime from which
+    its response may be wrong, or None."""
+    return request.__dict__.get("_shown_until")
 
 
 def still_true(entry, now):

@@ -20,7 +20,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from actortypes.models import ActorType
-from fragments.cache import remember
+from fragments.cache import remember_in_process
 from pages import clock
 from pages import phone as phone_numbers
 from pages.blocks import BodyBlock
@@ -124,7 +124,7 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
                 return [(actor_type, None) for actor_type in actor_types]
             return about_page.actor_type_links(actor_types, request=request)
 
-        return remember(request, f"actor-type-links:{site.pk if site else ''}", links)
+        return remember_in_process(request, f"actor-type-links:{site.pk if site else ''}", links)
 
     def actor_type_url(self, actor_type, request=None, full_url=False):
         """One actor type's address, as actor_type_links gives it."""
@@ -269,7 +269,7 @@ class Footer(
     def for_request(cls, request):
         """The published footer, or None: a site-wide fragment (fragments.cache), read once per
         request, though the page's <head> (its JSON-LD) and the footer both show it."""
-        return remember(request, "footer", lambda: cls.objects.live().first())
+        return remember_in_process(request, "footer", lambda: cls.objects.live().first())
 
     def clean(self):
         super().clean()

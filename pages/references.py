@@ -12,7 +12,7 @@ below one), an image or document in a collection with one, such as "Te keuren" (
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from addresses.private import restricted_page_paths
-from fragments.cache import remember
+from fragments.cache import remember_in_process
 
 
 def restricted_collection_ids():
@@ -63,7 +63,7 @@ def public_document_urls(documents, request=None):
     """{document id: its address} for the documents among these that visitors may download
     (existing, not in a private collection); the private collections are read once for all (a
     site-wide fragment: fragments.cache)."""
-    restricted = remember(
+    restricted = remember_in_process(
         request, "restricted-collection-ids", lambda: frozenset(restricted_collection_ids())
     )
     return {
@@ -78,7 +78,7 @@ def overview_url(model, request=None):
     as Nieuws or Oproepen), or None: a site-wide fragment (fragments.cache), so the home page's
     sections link to it without a query."""
     site = Site.find_for_request(request) if request else None
-    return remember(
+    return remember_in_process(
         request,
         f"overview-url:{model._meta.label_lower}:{site.pk if site else ''}",
         lambda: public_page_url(model.objects.live().first(), request),

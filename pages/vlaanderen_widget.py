@@ -7,7 +7,7 @@ allow the widget's host: nothing at all while the widget is off.
 
 from wagtail.models import Site
 
-from fragments.cache import remember
+from fragments.cache import remember_in_process
 from pages.models import VlaanderenWidgetSettings
 from security.csp import allow_sources
 
@@ -21,7 +21,7 @@ def _settings(request):
         return None
     site = Site.find_for_request(request)
     # Asked on every page: a site-wide fragment (fragments.cache), not a query each time.
-    widget = remember(
+    widget = remember_in_process(
         request,
         f"vlaanderen-widget:{site.pk if site else ''}",
         lambda: VlaanderenWidgetSettings.for_request(request),

@@ -6,13 +6,12 @@ with the other filters applied and this one's choices replaced by the option. Co
 filtering, ordering and pagination happen in SQL (pages.facets.count_and_filter_queryset), and
 only the measures of the page shown are read: the finder costs the same few queries, and about
 the same time, with 10 or 5,000 measures. Its first page for each set of known filters is then
-kept as a fragment until the next publish or a listed measure's expiry.
+kept as a fragment until the next publish or a listed measure's expiry, and rendered (the
+template's fragment) as long: a view of a kept render reads nothing of the finder's results.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.db.models import Min
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from fragments.cache import remember_until
@@ -26,26 +25,57 @@ from support.models import MeasureStatus, SupportKind
 FILTER_PARAMETERS = ("voor", "soort", "status")
 
 
-@dataclass
 class Finder:
-    facets: list[Facet]
-    results: object  # a Django Page of measures
-    result_count: int
-    selected_count: int
-    # False when the address holds choices the finder does not know or a page that does not
-    # exist: such a response is shown, but not stored in the page cache.
-    is_canonical: bool
-    # Whether this view shows the first page of a set of known filters and nothing else from
-    # its address, and so may be kept rendered (the template's fragment) until kept_until (an
-    # aware datetime, UTC; None: until the next publish).
-    kept: bool = False
-    kept_until: datetime | None = None
+    """The finder for one request: its facets (with their counts), one page of results and
+    what the view needs to know about them.
+
+    The results and counts of a first page with known filters are read when first used: the
+    template keeps that page's form and results rendered (its fragment), and a kept render reads
+    nothing, not even the fragment they come from.
+    """
+
+    def __init__(self, facets, selected_count, is_canonical, page_number, kept, find):
+        self._facets = facets
+        self.selected_count = selected_count
+        # False when the address holds choices the finder does not know or a page that does
+        # not exist: such a response is shown, but not stored in the page cache.
+        self.is_canonical = is_canonical
+        self.page_number = page_number
+        # Whether this view shows the first page of a set of known filters and nothing else
+        # from its address, and so may be kept rendered (the template's fragment).
+        self.kept = kept
+        self._find = find  # () -> (a Django Page of measures, their number, kept until)
+
+    @cached_property
+    def _found(self):
+        return self._find()
+
+    @property
+    def facets(self):
+        """The facets, each option with the number of measures choosing it would give."""
+        self._found  # noqa: B018 (reading the results sets the options' counts)
+        return self._facets
+
+    @property
+    def results(self):
+        """The page of measures shown (a Django Page)."""
+        return self._found[0]
+
+    @property
+    def result_count(self):
+        return self._found[1]
+
+    @property
+    def kept_until(self):
+        """Until when the results hold (an aware datetime, UTC), or None: until the next
+        publish."""
+        return self._found[2]
 
     @property
     def query(self):
         """The normalised query of this finder page ("?soort=advice&voor=…", sorted, known
         values only, the page number from 2 on), or "" for the first unfiltered page."""
-        return facets.normalised_query(self.facets, self.results.number)
+        return facets.normalised_query(self._facets, self.page_number)
 
     @property
     def noindex(self):
@@ -59,8 +89,7 @@ def find_measures(index_page, request):
 
     def measures():
         # The list shows titles and summaries: the bodies are not read (nor kept in the
-        # fragment). Built only when needed: a kept first page builds no queryset (building
-        # one, its filters and subqueries, was a fifth of an uncached view).
+        # fragment).
         return listings.listed_measures(at).descendant_of(index_page).defer("body")
 
     # The published actor types come from a site-wide fragment (fragments.cache): no query.
@@ -87,17 +116,13 @@ def find_measures(index_page, request):
         ),
     ]
     selected, is_canonical = facets.choose(finder_facets, request)
+    selected_count = sum(len(chosen) for chosen in selected.values())
 
     def find():
         results, count = facets.count_and_filter_queryset(finder_facets, measures(), selected)
         return listings.paginate(listings.measures_in_order(results), request, count=count), count
 
-    first_page_view = is_canonical and facets.PAGE_PARAMETER not in request.GET
-    # Rendered, it is kept only when the address holds nothing else: its page links repeat the
-    # address's parameters.
-    kept = first_page_view and set(request.GET) <= set(FILTER_PARAMETERS)
-    kept_until = None
-    if first_page_view:
+    if is_canonical and facets.PAGE_PARAMETER not in request.GET:
         # A first page with known filters (the finder as most visitors see it) is a fragment
         # (fragments.cache) until a listed measure expires: its next view asks no query.
         def first_page():
@@ -111,20 +136,31 @@ def find_measures(index_page, request):
             expiry = measures().aggregate(expiry=Min("expire_at"))["expiry"]
             return (list(results_page), count, counts, expiry), expiry
 
-        key = f"finder-page:{index_page.pk}:{facets.normalised_query(finder_facets)}"
-        shown, result_count, counts, kept_until = remember_until(request, key, first_page)
-        for facet in finder_facets:
-            for option in facet.options:
-                option.count = counts[facet.name].get(option.value, 0)
-        results_page = listings.paginate(shown, request, count=result_count)
-    else:
-        results_page, result_count = find()
+        def found():
+            key = f"finder-page:{index_page.pk}:{facets.normalised_query(finder_facets)}"
+            shown, count, counts, until = remember_until(request, key, first_page)
+            for facet in finder_facets:
+                for option in facet.options:
+                    option.count = counts[facet.name].get(option.value, 0)
+            return listings.paginate(shown, request, count=count), count, until
+
+        return Finder(
+            finder_facets,
+            selected_count,
+            is_canonical,
+            page_number=1,
+            # Rendered, it is kept only when the address holds nothing else: its page links
+            # repeat the address's parameters.
+            kept=set(request.GET) <= set(FILTER_PARAMETERS),
+            find=found,
+        )
+
+    results_page, result_count = find()
     return Finder(
-        facets=finder_facets,
-        results=results_page,
-        result_count=result_count,
-        selected_count=sum(len(chosen) for chosen in selected.values()),
-        is_canonical=is_canonical and facets.page_is_canonical(results_page, request),
-        kept=kept,
-        kept_until=kept_until,
+        finder_facets,
+        selected_count,
+        is_canonical and facets.page_is_canonical(results_page, request),
+        page_number=results_page.number,
+        kept=False,
+        find=lambda: (results_page, result_count, None),
     )

@@ -10,8 +10,11 @@ what they list in full.
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import Subquery, Window
 from django.db.models.functions import Coalesce, Lower
+from django.utils.functional import cached_property
 
-from pages.listings import listable, paginate  # noqa: F401 (paginate: the support pages use it)
+from fragments.cache import note_until, remember_until
+from pages.facets import PAGE_PARAMETER
+from pages.listings import listable, paginate
 from pages.models import AboutPage
 from support.models import CallPage, CallRound, CallStatus, MeasurePage, MeasureStatus
 
@@ -154,3 +157,52 @@ def actor_type_links(actor_types, request=None):
     if about_page is None:
         return [(actor_type, None) for actor_type in actor_types]
     return about_page.actor_type_links(actor_types, request=request)
+
+
+class CallsOverview:
+    """The calls overview's lists for one request, read when first used: a kept render of them
+    (its template's fragment) reads nothing, not even the fragment of the lists.
+
+    open and upcoming: the calls open now and opening soon, in order; archive: the page of
+    closed calls the request asks for (a Django Page); next_change: the first moment any of
+    them may change (an aware datetime, or None). The first page, the one most visitors see, is
+    a fragment until then (fragments.cache); any page notes that moment on the request
+    (fragments.cache.note_until), which limits the response's max-age."""
+
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+
+    @cached_property
+    def _found(self):
+        request = self.request
+        if PAGE_PARAMETER in request.GET:
+            current, archive, next_change = self.index_page.calls(request)
+            note_until(request, next_change)
+            return current, archive, next_change
+
+        def first_page():
+            current, archive, next_change = self.index_page.calls(request)
+            found = (current, list(archive), archive.paginator.count, next_change)
+            return found, next_change
+
+        current, first, count, next_change = remember_until(
+            request, f"calls-overview:{self.index_page.pk}", first_page
+        )
+        return current, paginate(first, request, count=count), next_change
+
+    @property
+    def open(self):
+        return [call for call in self._found[0] if call.status_rank == 0]
+
+    @property
+    def upcoming(self):
+        return [call for call in self._found[0] if call.status_rank == 1]
+
+    @property
+    def archive(self):
+        return self._found[1]
+
+    @property
+    def next_change(self):
+        return self._found[2]

@@ -75,7 +75,8 @@ class SupportIndexPage(Page):
         # The page cache stores a filtered page only for known filter values and existing page
         # numbers: odd addresses are rendered for the visitor but cannot fill the cache.
         response.cacheable_query = response.context_data["finder"].is_canonical
-        return response
+        # Kept no longer than its results hold (a listed measure expires).
+        return clock.limit_max_age_to_shown(response, request)
 
 
 class MeasurePage(Page):
@@ -170,7 +171,8 @@ class MeasurePage(Page):
         """schema.org JSON-LD: a measure is a GovernmentService the department provides. Its
         audience comes from the page's fragment (shown_with), so a kept page view asks the
         database nothing for it."""
-        actor_types = [actor_type for actor_type, _url in self.shown_with(request)["actor_type_links"]]
+        links = self.shown_with(request)["actor_type_links"]
+        actor_types = [actor_type for actor_type, _url in links]
         return {
             "@type": "GovernmentService",
             "@id": f"{url}#maatregel",
@@ -267,25 +269,8 @@ class CallIndexPage(Page):
         from support import listings
 
         context = super().get_context(request, *args, **kwargs)
-        if PAGE_PARAMETER in request.GET:
-            current, archive, next_change = self.calls(request)
-        else:
-            # The overview without a page number, the one most visitors see, is a fragment until
-            # its next change (fragments.cache): its next view asks nothing of the calls.
-            def first_page():
-                current, archive, next_change = self.calls(request)
-                found = (current, list(archive), archive.paginator.count, next_change)
-                return found, next_change
-
-            current, first, count, next_change = remember_until(
-                request, f"calls-overview:{self.pk}", first_page
-            )
-            archive = listings.paginate(first, request, count=count)
         context.update(
-            open_calls=[call for call in current if call.status_rank == 0],
-            upcoming_calls=[call for call in current if call.status_rank == 1],
-            archive=archive,
-            next_change=next_change,
+            calls=listings.CallsOverview(self, request),
             # The overview as most visitors see it, nothing in its address (its page links
             # would repeat it): its lists may be kept rendered until their next change.
             kept=not request.GET,
@@ -317,9 +302,11 @@ class CallIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        archive = response.context_data["archive"]
-        response.cacheable_query = request.GET.getlist("page") in ([], [str(archive.number)])
-        return clock.limit_max_age(response, response.context_data["next_change"])
+        asked = request.GET.getlist(PAGE_PARAMETER)
+        response.cacheable_query = not asked or asked == [
+            str(response.context_data["calls"].archive.number)
+        ]
+        return clock.limit_max_age_to_shown(response, request)
 
 
 class CallPage(Page):

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
-from fragments.cache import remember_until
+import fragments.cache
+from fragments.cache import remember_in_process, remember_until
 from pages.models import AboutPage, ContentPage, Footer, VlaanderenWidgetSettings
 from support.finder import find_measures
 from support.models import SupportIndexPage
@@ -226,6 +227,26 @@ def test_a_preview_neither_reads_nor_keeps_a_fragment():
     assert remember_until(None, "test-new", lambda: ("computed", None)) == "computed"
 
 
+def test_a_value_kept_in_the_process_is_read_from_it_until_the_next_publish(shared_cache):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert remember_in_process(RequestFactory().get("/"), "test-process", compute) == 1
+    cache.delete(fragments.cache.fragment_key("test-process"))  # Redis lost it, or evicted it
+    assert remember_in_process(RequestFactory().get("/"), "test-process", compute) == 1
+
+    fragments.cache.clear()  # what a publish does
+    assert remember_in_process(RequestFactory().get("/"), "test-process", compute) == 2
+
+    preview = RequestFactory().get("/")
+    preview.is_preview = True
+    assert remember_in_process(preview, "test-process", compute) == 3
+    assert remember_in_process(RequestFactory().get("/"), "test-process", compute) == 2
+
+
 FINDERS = ["/ondersteuning/", "/ondersteuning/?voor=maatwerkbedrijven"]
 
 
@@ -282,3 +303,29 @@ def test_the_finder_counts_from_its_fragment_by_option_even_if_the_options_chang
     assert {option.value: option.count for option in voor} == {
         value: count for value, count in counts.items() if value != actor_types[0][0].slug
     }
+
+
+@pytest.mark.parametrize("address", FINDERS)
+def test_a_kept_finder_page_reads_only_its_rendered_results(client, settings, address):
+    """The finder's rendered form and results know until when they hold: their next view
+    neither reads nor computes the results behind them."""
+    settings.PAGE_CACHE_TIMEOUT = 0  # every view renders; fragments are kept
+    finder = SupportIndexPage.objects.get()
+    first = client.get(address)
+    results = [
+        fragments.cache.fragment_key(name)
+        for name in (
+            f"finder-page:{finder.pk}:",
+            f"finder-page:{finder.pk}:?voor=maatwerkbedrijven",
+        )
+    ]
+    assert any(cache.get(key) is not None for key in results)
+    cache.delete_many(results)
+
+    with CaptureQueriesContext(connection) as next_view:
+        again = client.get(address)
+
+    assert finder_titles(again) == finder_titles(first)
+    assert facet_counts(again, "voor") == facet_counts(first, "voor")
+    assert [cache.get(key) for key in results] == [None, None]
+    assert [query["sql"] for query in next_view if '"support_measurepage"' in query["sql"]] == []

@@ -7,10 +7,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Site
 
 import fragments.cache
 from actortypes.models import ActorType
 from bench import fill
+from fragments.templatetags.fragment_tags import fragment_name
 from newsroom.models import EventPage, NewsPage
 from partners.models import Partner
 from serving import pagecache
@@ -212,8 +214,25 @@ def forget_timed_fragments():
     finder, calls = SupportIndexPage.objects.get(), CallIndexPage.objects.get()
     names = ["home-open-calls", f"calls-overview:{calls.pk}"]
     names += [f"actor-type-support:{pk}" for pk in ActorType.objects.values_list("pk", flat=True)]
+    queries = ("", "?status=open&voor=maatwerkbedrijven")
+    names += [f"finder-page:{finder.pk}:{query}" for query in queries]
+    # Their rendered HTML (a {% fragment %}) is kept until the same moment.
+    site = Site.objects.get(is_default_site=True)
     names += [
-        f"finder-page:{finder.pk}:{query}" for query in ("", "?status=open&voor=maatwerkbedrijven")
+        fragment_name(site, "calls-overview", "support/call_index_page.html", [calls.pk]),
+        *(
+            fragment_name(site, "finder", "support/support_index_page.html", [finder.pk, query])
+            for query in queries
+        ),
+        *(
+            fragment_name(
+                site,
+                "actor-type-section",
+                "actortypes/actor_type.html",
+                [pk, "support/actor_type_support.html"],
+            )
+            for pk in ActorType.objects.values_list("pk", flat=True)
+        ),
     ]
     cache.delete_many([fragments.cache.fragment_key(name) for name in names])
 

@@ -20,7 +20,7 @@ import fragments.cache
 from actortypes.models import ActorType
 from pages.templatetags.navigation_tags import page_numbers
 from partners.models import Partner
-from support.models import MeasurePage
+from support.models import CallIndexPage, MeasurePage
 from tests.html import soup
 from tests.support_factories import brussels, make_call, make_measure
 
@@ -186,6 +186,31 @@ def test_the_calls_overviews_kept_lists_repeat_no_parameter_a_visitor_added(clie
     plain = soup(client.get("/oproepen/"))
     assert plain.select_one(".pagination a[rel=next]")["href"] == "?page=2"
     assert "utm_source" not in str(plain)
+
+
+def test_a_kept_calls_overview_reads_only_its_rendered_lists_and_keeps_their_max_age(
+    client, settings
+):
+    """The lists' rendered HTML knows until when it is true: its next view neither reads nor
+    computes the calls behind it, and still tells browsers and proxies that moment."""
+    settings.PAGE_CACHE_TIMEOUT = 0  # every view renders; fragments are kept (a minute)
+    opens = brussels(2027, 1, 15, 9, 0)
+    make_call("Oproep die opent", [(opens, opens + timedelta(days=30))])
+    lists = fragments.cache.fragment_key(f"calls-overview:{CallIndexPage.objects.get().pk}")
+    with time_machine.travel(opens - timedelta(seconds=50), tick=False):
+        client.get("/oproepen/")
+        assert cache.get(lists) is not None
+        cache.delete(lists)
+
+    with time_machine.travel(opens - timedelta(seconds=25), tick=False):
+        with CaptureQueriesContext(connection) as queries:
+            kept = client.get("/oproepen/")
+        assert "Oproep die opent" in kept.content.decode()
+        assert "max-age=25" in kept["Cache-Control"]
+        assert cache.get(lists) is None
+        assert not any('"support_callpage"' in query["sql"] for query in queries)
+        # A page of the archive is not kept, and says the same moment.
+        assert "max-age=25" in client.get("/oproepen/?page=1")["Cache-Control"]
 
 
 @pytest.mark.parametrize(

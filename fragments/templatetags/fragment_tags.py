@@ -10,7 +10,9 @@ generation, so any publish or edit that visitors would see renders it afresh. It
 site that serves the request, the template, the name and the values after the name (with their
 types; a model instance by its primary key): everything the part shows must follow from those
 and the published content. With `until` (an aware datetime; None or a missing variable: no
-moment) it is kept only until then; with anything else it is not kept. `when` (default true)
+moment) it is kept only until then; with anything else it is not kept. `until` is resolved only
+when the part is rendered anew, so what a view computes for it (a listing's next change) may be
+left lazy and is then never computed while the part is kept. `when` (default true)
 says whether this render may be kept at all: a part that shows something of the request's own
 (its query) is not. Previews are never kept: they show what is not published.
 """
@@ -27,6 +29,9 @@ from fragments.cache import remember_until
 
 register = template.Library()
 
+# A moment long past: what a fragment with a moment it cannot use is kept until.
+NOT_KEPT = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
 
 class FragmentNode(template.Node):
     """The block between {% fragment %} and {% endfragment %}, with the expressions of the name,
@@ -40,25 +45,47 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        options = {key: value.resolve(context) for key, value in self.options.items()}
-        until = options.get("until") or None  # a missing variable resolves to ""
-        keepable_until = until is None or (
-            isinstance(until, datetime.datetime) and until.tzinfo is not None
-        )
+        when = self.options["when"].resolve(context) if "when" in self.options else True
         # (A preview keeps nothing either: fragments.cache.remember_until.)
-        if request is None or not options.get("when", True) or not keepable_until:
+        if request is None or not when:
             return self.nodelist.render(context)
         site = Site.find_for_request(request)  # kept on the request by serving.routing
-        values = [key_of(expression.resolve(context)) for expression in self.vary_on]
-        template_name = getattr(self.origin, "template_name", None)
-        # Hashed, like Django's make_template_fragment_key: the values may be long (a query).
-        digest = hashlib.md5(
-            repr((template_name, values)).encode(), usedforsecurity=False
-        ).hexdigest()
-        name = f"html:{getattr(site, 'pk', '')}:{self.name.resolve(context)}:{digest}"
+        name = fragment_name(
+            site,
+            self.name.resolve(context),
+            getattr(self.origin, "template_name", None),
+            [expression.resolve(context) for expression in self.vary_on],
+        )
+
+        def render():
+            # `until` is resolved only to keep a new render: a kept one knows its own, and a
+            # view may then never compute it (the data behind a kept listing is not read).
+            until = self.options["until"].resolve(context) if "until" in self.options else None
+            return self.nodelist.render(context), usable_until(until)
+
         # A fragment rendered in this request with other values is another name: the key holds
         # them, so the request's memo (fragments.cache) never mixes them up.
-        return remember_until(request, name, lambda: (self.nodelist.render(context), until))
+        return remember_until(request, name, render)
+
+
+def usable_until(until):
+    """until as remember_until takes it: None (a missing variable resolves to "") or an aware
+    datetime; anything else is a moment already past, so the render is shown, not kept (and
+    the page that shows it neither: fragments.cache.note_until)."""
+    if not until:
+        return None
+    if isinstance(until, datetime.datetime) and until.tzinfo is not None:
+        return until
+    return NOT_KEPT
+
+
+def fragment_name(site, name, template_name, values):
+    """The name (fragments.cache) of the {% fragment name value … %} in the template called
+    template_name, as the site serves it."""
+    keys = [key_of(value) for value in values]
+    # Hashed, like Django's make_template_fragment_key: the values may be long (a query).
+    digest = hashlib.md5(repr((template_name, keys)).encode(), usedforsecurity=False).hexdigest()
+    return f"html:{getattr(site, 'pk', '')}:{name}:{digest}"
 
 
 def key_of(value):

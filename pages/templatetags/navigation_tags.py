@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from fragments.cache import remember
+from fragments.cache import remember, remember_in_process
 from pages.models import AboutPage, Footer
 
 register = template.Library()
@@ -28,7 +28,9 @@ def site_header(context):
     site = _site(context)
     home = site.root_page if site else None
     menu_pages = (
-        remember(request, f"menu:{site.pk}", lambda: list(home.get_children().live().in_menu()))
+        remember_in_process(
+            request, f"menu:{site.pk}", lambda: list(home.get_children().live().in_menu())
+        )
         if home
         else []
     )
