@@ -97,3 +97,13 @@ def test_the_bench_replaces_only_its_own_section_of_the_docs():
     assert (
         added == replaced + "\n\n<!-- bench:profile -->\nprofile lines\n<!-- /bench:profile -->\n"
     )
+
+
+def test_the_in_process_timer_views_each_address_and_stops_at_an_error_answer():
+    from bench import in_process
+
+    [(address, milliseconds)] = in_process.measure(["/over-ons/"], views=2, rounds=1)
+    assert address == "/over-ons/"
+    assert milliseconds > 0
+    with pytest.raises(SystemExit, match="/bestaat-niet/ answered 404"):
+        in_process.measure(["/bestaat-niet/"], views=1, rounds=1)
