@@ -6,6 +6,7 @@ news (20), the next events (30).
 
 from wagtail import hooks
 
+from fragments.cache import remember_until
 from newsroom import agenda
 from newsroom.models import EventIndexPage
 from newsroom.models.news import NewsIndexPage, listed_news
@@ -18,9 +19,18 @@ HOME_PAGE_NEWS = 3
 @hooks.register("home_page_sections", order=20)
 def latest_news_on_the_home_page(request):
     """ "Laatste nieuws": the newest news items, at most HOME_PAGE_NEWS; kept until one of
-    them expires (publishing or unpublishing news clears the page cache anyway)."""
-    at = clock.now()
-    news = list(listed_news(at)[:HOME_PAGE_NEWS])
+    them expires (then another takes its place; publishing news starts a new generation). A
+    fragment until then (fragments.cache): the home page's next view asks nothing of the news."""
+
+    def latest():
+        at = clock.now()
+        news = list(listed_news(at)[:HOME_PAGE_NEWS])
+        expires_at = clock.earliest(
+            item.expire_at for item in news if item.expire_at and item.expire_at > at
+        )
+        return (news, expires_at), expires_at
+
+    news, expires_at = remember_until(request, "home-latest-news", latest)
     return [
         {
             "template": "newsroom/home_latest_news.html",
@@ -28,9 +38,7 @@ def latest_news_on_the_home_page(request):
                 "news": news,
                 "news_index_url": overview_url(NewsIndexPage, request),
             },
-            "expires_at": clock.earliest(
-                item.expire_at for item in news if item.expire_at and item.expire_at > at
-            ),
+            "expires_at": expires_at,
         }
     ]
 
@@ -38,13 +46,19 @@ def latest_news_on_the_home_page(request):
 @hooks.register("home_page_sections", order=30)
 def next_events(request):
     """ "Volgende activiteiten": the next events, until the first of them starts, ends or
-    expires (then another may take its place)."""
-    at = clock.now()
-    events = agenda.home_page_events(at)
+    expires (then another may take its place); a fragment until then, like the news."""
+
+    def upcoming():
+        at = clock.now()
+        events = agenda.home_page_events(at)
+        next_change = agenda.next_change(events, at)
+        return (events, next_change), next_change
+
+    events, next_change = remember_until(request, "home-next-events", upcoming)
     return [
         {
             "template": "newsroom/home_events.html",
             "context": {"events": events, "index_url": overview_url(EventIndexPage, request)},
-            "expires_at": agenda.next_change(events, at),
+            "expires_at": next_change,
         }
     ]

@@ -7,6 +7,8 @@ from datetime import timedelta
 import icalendar
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from actortypes.models import ActorType
@@ -356,6 +358,24 @@ def test_the_home_page_shows_the_next_three_events(client):
         "Over 5 dagen",
     ]
     assert section.find("a", string="De volledige agenda")["href"] == AGENDA
+
+
+def test_the_home_pages_events_are_kept_until_the_first_ends_and_then_read_again(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0  # every view renders; the events are a kept fragment
+    make_event("Korte sessie", NOW + timedelta(minutes=30), NOW + timedelta(minutes=90))
+    make_event("Later", NOW + timedelta(days=2))
+
+    def titles():
+        section = soup(client.get("/")).find("section", class_="home-events")
+        return [a.get_text(strip=True) for a in section.select(".event-item__link")]
+
+    with time_machine.travel(NOW, tick=False):
+        assert titles() == ["Korte sessie", "Later"]
+        with CaptureQueriesContext(connection) as next_view:
+            assert titles() == ["Korte sessie", "Later"]
+        assert not any('"newsroom_eventpage"' in query["sql"] for query in next_view)
+    with time_machine.travel(NOW + timedelta(minutes=90), tick=False):
+        assert titles() == ["Later"]
 
 
 def test_the_home_page_says_when_no_event_is_planned(client):

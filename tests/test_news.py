@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
@@ -299,6 +301,24 @@ def test_the_home_page_shows_the_three_latest_news_items(client):
         "Bericht 2",
     ]
     assert section.find("a", string="Al het nieuws")["href"] == NEWS
+
+
+def test_the_home_pages_news_is_kept_until_an_item_expires_and_then_read_again(client, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0  # every view renders; the news is a kept fragment
+    expiry = timezone.now() + timedelta(hours=1)
+    make_news("Tijdelijk bericht", date(2026, 11, 2), expire_at=expiry)
+    make_news("Blijvend bericht", date(2026, 11, 1))
+
+    def titles():
+        section = home_section(client, "Laatste nieuws")
+        return [a.get_text(strip=True) for a in section.select(".news-item__link")]
+
+    assert titles() == ["Tijdelijk bericht", "Blijvend bericht"]
+    with CaptureQueriesContext(connection) as next_view:
+        assert titles() == ["Tijdelijk bericht", "Blijvend bericht"]
+    assert not any('"newsroom_newspage"' in query["sql"] for query in next_view)
+    with time_machine.travel(expiry, tick=False):
+        assert titles() == ["Blijvend bericht"]
 
 
 def test_without_news_the_home_page_says_so(client):
