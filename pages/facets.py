@@ -154,15 +154,20 @@ def _matching_q(facets, selected, model, skip=None):
     return q or None
 
 
-def count_and_filter_queryset(facets, queryset, selected):
+def count_and_filter_queryset(facets, queryset, selected, **over_all):
     """As count_and_filter, in SQL: sets each option's count and returns (the queryset of the
-    items that match every facet, without an order; their number).
+    items that match every facet, without an order; their number; {name: value} of the
+    `over_all` aggregates, computed over the whole queryset, e.g. expiry=Min("expire_at")).
 
     One aggregate query counts the options of the facets on the items' own fields, and the
-    matching items; one grouped query per many-to-many facet counts its options."""
+    matching items (and computes `over_all`); one grouped query per many-to-many facet counts
+    its options."""
     model = queryset.model
     queryset = queryset.order_by()  # no ordering: it would end up in the GROUP BY
-    aggregates = {"total": Count("pk", filter=_matching_q(facets, selected, model))}
+    aggregates = {
+        **{f"over_all_{name}": aggregate for name, aggregate in over_all.items()},
+        "total": Count("pk", filter=_matching_q(facets, selected, model)),
+    }
     for number, facet in enumerate(facets):
         others = _matching_q(facets, selected, model, skip=facet.name)
         if facet.many:
@@ -181,7 +186,8 @@ def count_and_filter_queryset(facets, queryset, selected):
         for index, option in enumerate(facet.options if not facet.many else []):
             option.count = counts[f"option_{number}_{index}"]
     matching = _matching_q(facets, selected, model)
-    return (queryset.filter(matching) if matching else queryset), counts["total"]
+    found = {name: counts[f"over_all_{name}"] for name in over_all}
+    return (queryset.filter(matching) if matching else queryset), counts["total"], found
 
 
 def filtered_listing(items, listing_facets, keys, request):

@@ -24,7 +24,9 @@ def _settings(request):
     widget = remember_in_process(
         request,
         f"vlaanderen-widget:{site.pk if site else ''}",
-        lambda: VlaanderenWidgetSettings.for_request(request),
+        # for_site, not for_request: the setting is kept in the process and shared, and
+        # for_request would keep this request on it.
+        lambda: VlaanderenWidgetSettings.for_site(site),
     )
     return widget if widget.enabled and widget.header_widget_id else None
 

@@ -68,8 +68,12 @@ class PageCacheMiddleware:
                 with suppress(DatabaseError):  # the view answers the 503 page itself
                     pagecache.find_site(request)
             response = self.get_response(request)
-            if self.has_personal_cookie(request) and "Cache-Control" not in response:
+            if self.has_personal_cookie(request):
+                # What an editor sees changes with every edit: never kept, even where the view
+                # said until when its content holds (clock.limit_max_age).
                 add_never_cache_headers(response)
+            else:
+                self.limit_outside_max_age(response)
             return response
 
         slot = pagecache.lookup(request)
@@ -97,7 +101,18 @@ class PageCacheMiddleware:
             set_response_etag(response)
             pagecache.store(request, response, slot, max_seconds=own_max_age)
             response["X-Cache"] = "miss"
+        else:
+            self.limit_outside_max_age(response)
         return response
+
+    @staticmethod
+    def limit_outside_max_age(response):
+        """A view's own max-age says when its content changes (clock.limit_max_age), which may
+        be months away: browsers and proxies keep a page no longer than PAGE_CACHE_MAX_AGE, as
+        they do a stored one, so a publish reaches them within that time."""
+        own_max_age = get_max_age(response)
+        if own_max_age is not None and own_max_age > settings.PAGE_CACHE_MAX_AGE:
+            patch_cache_control(response, max_age=settings.PAGE_CACHE_MAX_AGE)
 
     def is_eligible(self, request):
         return (

@@ -14,7 +14,7 @@ from django.db.models import Min
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from fragments.cache import remember_until
+from fragments.cache import note_until, remember_until
 from pages import clock, facets
 from pages.facets import Facet, Option
 from pages.models import AboutPage
@@ -119,21 +119,28 @@ def find_measures(index_page, request):
     selected_count = sum(len(chosen) for chosen in selected.values())
 
     def find():
-        results, count = facets.count_and_filter_queryset(finder_facets, measures(), selected)
-        return listings.paginate(listings.measures_in_order(results), request, count=count), count
+        """(the page of measures asked for, their number, the first listed measure's expiry)"""
+        results, count, found = facets.count_and_filter_queryset(
+            finder_facets, measures(), selected, expiry=Min("expire_at")
+        )
+        results_page = listings.paginate(listings.measures_in_order(results), request, count=count)
+        return results_page, count, found["expiry"]
 
+    # Whether the address holds nothing the finder does not read (?provincie=… is another
+    # listing's, ?utm_source=… a newsletter's): otherwise the page is shown, but its rendering
+    # is not kept and the page cache does not store it.
+    only_filters = set(request.GET) <= {*FILTER_PARAMETERS, facets.PAGE_PARAMETER}
     if is_canonical and facets.PAGE_PARAMETER not in request.GET:
         # A first page with known filters (the finder as most visitors see it) is a fragment
         # (fragments.cache) until a listed measure expires: its next view asks no query.
         def first_page():
-            results_page, count = find()
+            results_page, count, expiry = find()
             # By option value: a request that began before an actor type was published may
             # hold the older list of options.
             counts = {
                 facet.name: {option.value: option.count for option in facet.options}
                 for facet in finder_facets
             }
-            expiry = measures().aggregate(expiry=Min("expire_at"))["expiry"]
             return (list(results_page), count, counts, expiry), expiry
 
         def found():
@@ -147,20 +154,23 @@ def find_measures(index_page, request):
         return Finder(
             finder_facets,
             selected_count,
-            is_canonical,
+            only_filters,
             page_number=1,
             # Rendered, it is kept only when the address holds nothing else: its page links
             # repeat the address's parameters.
-            kept=set(request.GET) <= set(FILTER_PARAMETERS),
+            kept=only_filters,
             find=found,
         )
 
-    results_page, result_count = find()
+    # Another page, or filters the finder does not know: computed for this view only. Its page of
+    # measures changes when any listed measure expires, which the response's max-age says.
+    results_page, result_count, expiry = find()
+    note_until(request, expiry)
     return Finder(
         finder_facets,
         selected_count,
-        is_canonical and facets.page_is_canonical(results_page, request),
+        is_canonical and only_filters and facets.page_is_canonical(results_page, request),
         page_number=results_page.number,
         kept=False,
-        find=lambda: (results_page, result_count, None),
+        find=lambda: (results_page, result_count, expiry),
     )

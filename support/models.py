@@ -302,10 +302,12 @@ class CallIndexPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        # Stored only for the page numbers that exist, and for nothing the overview ignores
+        # (?voor=… is the finder's): other addresses are shown, not kept.
         asked = request.GET.getlist(PAGE_PARAMETER)
-        response.cacheable_query = not asked or asked == [
-            str(response.context_data["calls"].archive.number)
-        ]
+        response.cacheable_query = set(request.GET) <= {PAGE_PARAMETER} and (
+            not asked or asked == [str(response.context_data["calls"].archive.number)]
+        )
         return clock.limit_max_age_to_shown(response, request)
 
 

@@ -247,6 +247,19 @@ def test_a_value_kept_in_the_process_is_read_from_it_until_the_next_publish(shar
     assert remember_in_process(RequestFactory().get("/"), "test-process", compute) == 2
 
 
+def test_no_value_kept_in_the_process_holds_on_to_a_request(client, home):
+    """Every request and thread of a process shares these values: none may carry a visitor's
+    request along (Wagtail's settings keep the request they were read for)."""
+    for address in ["/", "/over-ons/", "/over-ons/maatwerkbedrijven/", "/ondersteuning/"]:
+        assert client.get(address, headers={"x-marker": "eerste bezoeker"}).status_code == 200
+
+    kept = [value for _generation, value in fragments.cache._in_process.values()]
+    assert kept
+    for value in kept:
+        for item in value if isinstance(value, list | tuple | frozenset) else [value]:
+            assert getattr(item, "_request", None) is None, item
+
+
 FINDERS = ["/ondersteuning/", "/ondersteuning/?voor=maatwerkbedrijven"]
 
 

@@ -5,7 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 from django.utils import timezone
+from django.utils.cache import get_max_age
 from wagtail.models import PageViewRestriction
 
 from actortypes.models import ActorType
@@ -434,6 +436,49 @@ def test_a_cached_actor_page_shows_a_call_closed_the_minute_after_its_deadline(c
         assert after["X-Cache"] == "miss"
         assert "Oproep met deadline" not in main_text(after)
         assert "Er zijn geen open oproepen voor dit type ondersteuning." in main_text(after)
+
+
+def test_a_far_change_reaches_browsers_as_no_longer_than_the_page_caches_max_age(
+    admin_client, settings
+):
+    """A view says until when its content holds (months, for a call or a measure that ends
+    then): visitors' browsers and proxies keep it a minute at most, also where the page cache
+    does not store it, and a logged-in editor's browser keeps nothing."""
+    visitor = Client()
+    start = brussels(2027, 1, 1, 9, 0)
+    with time_machine.travel(start, tick=False):
+        make_measure("Maatregel tot de zomer", expire_at=start + timedelta(days=90))
+        make_call("Oproep tot de zomer", [open_round(start, days=90)])
+        addresses = ["/ondersteuning/", "/ondersteuning/?page=1", "/oproepen/?page=1"]
+        for address in [*addresses, "/ondersteuning/?utm_source=nieuwsbrief", "/oproepen/"]:
+            assert get_max_age(visitor.get(address)) <= 60, address
+        settings.PAGE_CACHE_TIMEOUT = 0
+        for address in addresses:
+            assert get_max_age(visitor.get(address)) <= 60, address
+            editor = admin_client.get(address)
+            assert get_max_age(editor) == 0, address
+            assert {"private", "no-store"} <= set(
+                part.strip() for part in editor["Cache-Control"].split(",")
+            ), address
+
+
+def test_a_numbered_finder_page_is_kept_no_longer_than_a_listed_measure(client):
+    expiry = brussels(2027, 3, 1, 12, 0)
+    with time_machine.travel(expiry - timedelta(days=1), tick=False):
+        make_measure("Aaa tijdelijk", expire_at=expiry)
+    for address in ["/ondersteuning/?page=1", "/ondersteuning/?voor=maatwerkbedrijven&page=1"]:
+        with time_machine.travel(expiry - timedelta(seconds=25), tick=False):
+            assert get_max_age(client.get(address)) <= 25, address
+        with time_machine.travel(expiry + timedelta(seconds=5), tick=False):
+            assert "Aaa tijdelijk" not in main_text(client.get(address)), address
+
+
+@pytest.mark.parametrize(
+    "address", ["/oproepen/?voor=wat-dan-ook", "/ondersteuning/?provincie=wat-dan-ook"]
+)
+def test_a_parameter_the_listing_does_not_read_is_shown_but_not_stored(client, address):
+    assert client.get(address).status_code == 200
+    assert client.get(address).get("X-Cache") != "hit"
 
 
 def test_max_age_never_reaches_past_a_status_change(client):
