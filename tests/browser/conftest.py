@@ -2,11 +2,15 @@
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect, sync_playwright
 
 from tests.factories import EDITOR_PASSWORD
@@ -30,6 +34,33 @@ PHONE, DESKTOP = 390, 1280
 # A machine busy with other work is slow, not broken: these are bounds, never measurements.
 PATIENCE_MS = 90_000
 expect.set_options(timeout=PATIENCE_MS)
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time. On SQLite every thread of the test
+    server shares the test's one in-memory connection, and two requests at once (an edit
+    screen's background pings beside the form it posts) tangled their savepoints: "no such
+    savepoint", then a broken transaction for the rest of the test. Connections are still
+    accepted by threads; only the application runs one request at a time, to its end."""
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                response = application(environ, start_response)
+                try:
+                    body = b"".join(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()  # Django's request_finished, inside the lock too
+            return [body]
+
+        super().set_app(one_at_a_time)
+
+
+if connection.vendor == "sqlite":
+    LiveServerThread.server_class = OneRequestAtATime
 
 
 @pytest.fixture(scope="session")
