@@ -12,6 +12,7 @@ from newsroom.models import EventIndexPage
 from newsroom.models.news import NewsIndexPage, listed_news
 from pages import clock
 from pages.references import overview_url
+from pages.sections import Section
 
 HOME_PAGE_NEWS = 3
 
@@ -31,16 +32,8 @@ def latest_news_on_the_home_page(request):
         return (news, expires_at), expires_at
 
     news, expires_at = remember_until(request, "home-latest-news", latest)
-    return [
-        {
-            "template": "newsroom/home_latest_news.html",
-            "context": {
-                "news": news,
-                "news_index_url": overview_url(NewsIndexPage, request),
-            },
-            "expires_at": expires_at,
-        }
-    ]
+    context = {"news": news, "news_index_url": overview_url(NewsIndexPage, request)}
+    return [Section.of("newsroom/home_latest_news.html", context, expires_at)]
 
 
 @hooks.register("home_page_sections", order=30)
@@ -55,10 +48,5 @@ def next_events(request):
         return (events, next_change), next_change
 
     events, next_change = remember_until(request, "home-next-events", upcoming)
-    return [
-        {
-            "template": "newsroom/home_events.html",
-            "context": {"events": events, "index_url": overview_url(EventIndexPage, request)},
-            "expires_at": next_change,
-        }
-    ]
+    context = {"events": events, "index_url": overview_url(EventIndexPage, request)}
+    return [Section.of("newsroom/home_events.html", context, next_change)]

@@ -3,7 +3,7 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks, hooks
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -21,18 +21,9 @@ from wagtail.search import index
 
 from actortypes.models import ActorType
 from fragments.cache import remember_in_process
-from pages import clock
 from pages import phone as phone_numbers
 from pages.blocks import BodyBlock
-
-
-def sections_from_hooks(hook_name, request, *args):
-    """What other apps add to a page of ours (the home page, an actor page), from the hooks
-    registered under hook_name, in registration order. Each hook takes (request, *args) and
-    returns a list of dicts: "template", "context" and "expires_at" (an aware datetime when what
-    the section shows changes next, or None). Hooks are called by name, so pages needs no import
-    of the apps above it."""
-    return [section for hook in hooks.get_hooks(hook_name) for section in hook(request, *args)]
+from pages.sections import sections_from_hooks
 
 
 class IntroBodyPage(Page):
@@ -63,14 +54,10 @@ class HomePage(IntroBodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Kept no longer than what a section shows stays true (a call closes, an event starts):
+        # each section's fragment notes its moment (serving.views.serve).
         context["home_sections"] = sections_from_hooks("home_page_sections", request)
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # Kept no longer than what a section shows stays true (a call closes, an event starts).
-        sections = response.context_data["home_sections"]
-        return clock.limit_max_age(response, clock.earliest(s.get("expires_at") for s in sections))
 
 
 class AboutPage(RoutablePageMixin, IntroBodyPage):
@@ -153,10 +140,9 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
         if actor_type is None:
             raise Http404
         context = self.actor_type_context(request, actor_type)
-        response = TemplateResponse(request, actor_type.template, context)
-        # Kept no longer than the page is true (a call on it opens or closes).
-        sections = context["actor_type_sections"]
-        return clock.limit_max_age(response, clock.earliest(s.get("expires_at") for s in sections))
+        # Kept no longer than the page is true (a call on it opens or closes): its sections'
+        # fragments note when (serving.views.serve).
+        return TemplateResponse(request, actor_type.template, context)
 
     def actor_type_context(self, request, actor_type):
         """The context of an actor type's page, for the route above and the admin preview."""

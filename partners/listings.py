@@ -18,6 +18,7 @@ from pages.facets import Facet, Option
 from pages.listings import paginate
 from pages.models import AboutPage
 from pages.references import is_public_media
+from pages.sections import Section
 from partners.models import Partner
 
 
@@ -147,11 +148,8 @@ def partners_for(actor_type, request):
     found, expires_at = remember_until(request, f"actor-type-partners:{actor_type.pk}", cards)
     if not found:
         return None
-    return {
-        "template": "partners/actor_type_partners.html",
-        "context": {"actor_type": actor_type, "cards": found},
-        "expires_at": expires_at,
-    }
+    context = {"actor_type": actor_type, "cards": found}
+    return Section.of("partners/actor_type_partners.html", context, expires_at)
 
 
 def card_for_preview(partner, request):

@@ -75,8 +75,9 @@ class SupportIndexPage(Page):
         # The page cache stores a filtered page only for known filter values and existing page
         # numbers: odd addresses are rendered for the visitor but cannot fill the cache.
         response.cacheable_query = response.context_data["finder"].is_canonical
-        # Kept no longer than its results hold (a listed measure expires).
-        return clock.limit_max_age_to_shown(response, request)
+        # Kept no longer than its results hold (a listed measure expires): the finder notes
+        # when, and serving.views.serve limits the max-age.
+        return response
 
 
 class MeasurePage(Page):
@@ -308,7 +309,8 @@ class CallIndexPage(Page):
         response.cacheable_query = set(request.GET) <= {PAGE_PARAMETER} and (
             not asked or asked == [str(response.context_data["calls"].archive.number)]
         )
-        return clock.limit_max_age_to_shown(response, request)
+        # Kept no longer than a listed call holds: the overview notes when (serving.views.serve).
+        return response
 
 
 class CallPage(Page):

@@ -13,6 +13,7 @@ from wagtail import hooks
 from fragments.cache import remember_until
 from pages import clock
 from pages.references import overview_url
+from pages.sections import Section
 from support import listings
 from support.models import CallIndexPage, SupportIndexPage
 
@@ -28,7 +29,7 @@ def support_for_actor_type(request, actor_type):
     the full list; selected, counted and sorted in SQL. The section is kept until one of them
     expires or any call of this actor type opens or closes a round (one that is not shown yet may
     then be); what it lists is a fragment until then (fragments.cache), so the page's next view
-    asks nothing of it."""
+    asks nothing of it, and is read only when the page renders the section anew."""
 
     def support():
         at = clock.now()
@@ -53,28 +54,25 @@ def support_for_actor_type(request, actor_type):
         found = (measures, measure_totals["total"], calls, call_totals["total"], expires_at)
         return found, expires_at
 
-    # The listing depends on the actor type's id only (a preview, also of an unsaved one, keeps
-    # nothing: fragments.cache).
-    found = remember_until(request, f"actor-type-support:{actor_type.pk}", support)
-    measures, measure_count, calls, call_count, expires_at = found
-    finder_url = overview_url(SupportIndexPage, request)
-    return [
-        {
-            "template": "support/actor_type_support.html",
-            "context": {
-                "actor_type": actor_type,
-                "measures": measures,
-                "measure_count": measure_count,
-                "measures_url": f"{finder_url}?{urlencode({'voor': actor_type.slug})}"
-                if finder_url
-                else None,
-                "calls": calls,
-                "call_count": call_count,
-                "calls_url": overview_url(CallIndexPage, request),
-            },
-            "expires_at": expires_at,
-        }
-    ]
+    def context():
+        # The listing depends on the actor type's id only (a preview, also of an unsaved one,
+        # keeps nothing: fragments.cache).
+        found = remember_until(request, f"actor-type-support:{actor_type.pk}", support)
+        measures, measure_count, calls, call_count, expires_at = found
+        finder_url = overview_url(SupportIndexPage, request)
+        return {
+            "actor_type": actor_type,
+            "measures": measures,
+            "measure_count": measure_count,
+            "measures_url": f"{finder_url}?{urlencode({'voor': actor_type.slug})}"
+            if finder_url
+            else None,
+            "calls": calls,
+            "call_count": call_count,
+            "calls_url": overview_url(CallIndexPage, request),
+        }, expires_at
+
+    return [Section("support/actor_type_support.html", context)]
 
 
 # The home page shows its sections in hook order (see newsroom.wagtail_hooks).
@@ -99,14 +97,5 @@ def open_calls_on_the_home_page(request):
         return (calls, (totals["open"] or 0) > HOME_PAGE_CALLS, expires_at), expires_at
 
     calls, more, expires_at = remember_until(request, "home-open-calls", open_calls)
-    return [
-        {
-            "template": "support/home_open_calls.html",
-            "context": {
-                "calls": calls,
-                "more": more,
-                "call_index_url": overview_url(CallIndexPage, request),
-            },
-            "expires_at": expires_at,
-        }
-    ]
+    context = {"calls": calls, "more": more, "call_index_url": overview_url(CallIndexPage, request)}
+    return [Section.of("support/home_open_calls.html", context, expires_at)]

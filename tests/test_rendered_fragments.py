@@ -213,6 +213,39 @@ def test_a_kept_calls_overview_reads_only_its_rendered_lists_and_keeps_their_max
         assert "max-age=25" in client.get("/oproepen/?page=1")["Cache-Control"]
 
 
+def test_a_kept_actor_page_reads_only_its_rendered_support_and_keeps_its_max_age(
+    client, settings, maatwerkbedrijven
+):
+    """As the calls overview above, for an actor page's support section: its kept HTML is
+    shown without reading (or computing) the measures and calls behind it, and the page still
+    says when a call on it opens."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+    opens = brussels(2027, 1, 15, 9, 0)
+    make_call("Oproep die opent", [(opens, opens + timedelta(days=30))], [maatwerkbedrijven])
+    support = fragments.cache.fragment_key(f"actor-type-support:{maatwerkbedrijven.pk}")
+    address = "/over-ons/maatwerkbedrijven/"
+    with time_machine.travel(opens - timedelta(seconds=50), tick=False):
+        assert "Oproep die opent" in client.get(address).content.decode()
+        assert cache.get(support) is not None
+        cache.delete(support)
+
+    with time_machine.travel(opens - timedelta(seconds=25), tick=False):
+        with CaptureQueriesContext(connection) as queries:
+            kept = client.get(address)
+        assert "Oproep die opent" in kept.content.decode()
+        assert "max-age=25" in kept["Cache-Control"]
+        assert cache.get(support) is None
+        assert not any('"support_' in query["sql"] for query in queries)
+
+    # Once it opens, the section is rendered anew and shows the call as open.
+    with time_machine.travel(opens - timedelta(seconds=1), tick=False):
+        assert soup(client.get(address)).select(".status--upcoming")
+    with time_machine.travel(opens + timedelta(seconds=1), tick=False):
+        html = soup(client.get(address))
+        assert cache.get(support) is not None
+        assert html.select(".status--open") and not html.select(".status--upcoming")
+
+
 @pytest.mark.parametrize(
     ("number", "shown"),
     [

@@ -13,7 +13,8 @@ from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
 from pages import vlaanderen_widget
-from pages.models import Footer, sections_from_hooks
+from pages.models import Footer
+from pages.sections import sections_from_hooks
 from pages.templatetags.navigation_tags import breadcrumb_trail, department_name
 
 register = template.Library()
