@@ -40,7 +40,7 @@ class LoadResult:
         return counts
 
 
-def _worker(base, urls, deadline, started_at, keep_body, answers, lock, stop):
+def _worker(base, urls, deadline, started_at, keep_body, answers, lock, stop, pause):
     host = urlsplit(base)
     conn = None
     for url in urls:
@@ -72,6 +72,8 @@ def _worker(base, urls, deadline, started_at, keep_body, answers, lock, stop):
         # Shared at once, so that a test can wait for enough answers while the load goes on.
         with lock:
             answers.append(answer)
+        if pause:
+            stop.wait(pause)
     if conn is not None:
         conn.close()
 
@@ -85,12 +87,14 @@ def run_load(
     answers=None,
     lock=None,
     stop=None,
+    pause=0,
 ):
     """GETs `urls` round-robin from `concurrency` threads for `seconds` (or until `stop` is set);
     returns every answer.
 
     `base` may be one address or a list of them (threads are spread over the instances).
-    `answers` (a list, guarded by `lock`) receives each answer as it comes.
+    `answers` (a list, guarded by `lock`) receives each answer as it comes. `pause`: seconds
+    each thread waits after an answer (a light load beside another one).
     """
     bases = [base] if isinstance(base, str) else list(base)
     started_at = time.monotonic()
@@ -110,6 +114,7 @@ def run_load(
                 answers,
                 lock,
                 stop,
+                pause,
             ),
             daemon=True,
         )

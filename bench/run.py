@@ -19,7 +19,8 @@ Runs:
            finder, an actor page, the sitemap, search (p50 and p99)
   publish  a page published while wrk loads it (Redis, --items items): throughput in the 10 s
            after the publish (plus 5 s for the publish itself) against steady cached
-           throughput, and whether any request sent after the publish committed got the old page
+           throughput (both with the same light poller beside wrk), and whether any request
+           sent after the publish committed got the old page
   profile  cProfile of uncached requests to an actor page (SQLite, 10 items)
 
 The table (and the profile) replace their sections in docs/performance.md unless --no-write.

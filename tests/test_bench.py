@@ -107,3 +107,14 @@ def test_the_in_process_timer_views_each_address_and_stops_at_an_error_answer():
     assert milliseconds > 0
     with pytest.raises(SystemExit, match="/bestaat-niet/ answered 404"):
         in_process.measure(["/bestaat-niet/"], views=1, rounds=1)
+
+
+def test_a_pausing_load_waits_after_each_answer_and_keeps_every_answer(live_server):
+    """The publish run's poller (bench/publish.py) waits between its requests, to leave the
+    machine to wrk: with 0.3 s after each answer, one thread sends at most 4 requests in a
+    second (fewer on a busy machine, never more), and every one of them gets its answer."""
+    from bench.load import run_load
+
+    result = run_load(live_server.url, ["/healthz"], 1, 1, pause=0.3)
+    assert 1 <= len(result.answers) <= 4
+    assert [answer.status for answer in result.answers] == [200] * len(result.answers)
