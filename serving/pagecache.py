@@ -20,6 +20,7 @@ so the copy is dropped the moment a publish starts a new generation: a copy is n
 after the shared cache moved on.
 """
 
+import functools
 import hashlib
 import pickle
 import threading
@@ -30,6 +31,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import QueryDict
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -40,6 +42,7 @@ SITES = "sites"  # the fragment that tells which site serves which host name
 # sharing one Redis never read each other's entries.
 PAGE_KEY_PREFIX = "pagecache:entry:"
 ENTRY_OVERHEAD = 1024  # bytes counted per page in a process's copy besides its body
+QUERIES_KEPT = 1024  # query strings read_query keeps read in each process
 
 
 def timeout():
@@ -50,9 +53,21 @@ def timeout():
 def cacheable_query(request):
     """Whether the query string holds only parameters that may be cached (the finder's filters
     and page numbers, settings.PAGE_CACHE_QUERY_PARAMETERS); an empty one does."""
-    if not request.META.get("QUERY_STRING"):
+    if not (query_string := request.META.get("QUERY_STRING")):
         return True  # without parsing a query that is not there
-    return set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    names, _normalised = read_query(query_string)
+    return names <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+
+
+@functools.lru_cache(maxsize=QUERIES_KEPT)
+def read_query(query_string):
+    """(its parameter names, the query sorted by name and by value) of a WSGI query string, read
+    as request.GET reads it. Kept per process: the addresses a hit answers carry few distinct
+    queries (the finder's filters), and reading one is a third of such a hit. TooManyFieldsSent
+    (Django's 400) as request.GET."""
+    query = QueryDict(query_string.encode("iso-8859-1"))
+    pairs = sorted((name, sorted(values)) for name, values in query.lists())
+    return frozenset(query), urlencode(pairs, doseq=True)
 
 
 def site_map():
@@ -95,9 +110,10 @@ def page_key(site, request):
     """The key of a page: its site and path, and its query normalised (sorted), so the same
     filters in another order share one entry."""
     address = request.path
-    if request.META.get("QUERY_STRING") and request.GET:
-        query = sorted((k, sorted(v)) for k, v in request.GET.lists())
-        address += "?" + urlencode(query, doseq=True)
+    if query_string := request.META.get("QUERY_STRING"):
+        _names, normalised = read_query(query_string)
+        if normalised:
+            address += "?" + normalised
     return PAGE_KEY_PREFIX + hashlib.sha256(f"{site} {address}".encode()).hexdigest()
 
 

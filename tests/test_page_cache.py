@@ -714,3 +714,24 @@ def test_saving_any_snippet_setting_or_listed_model_clears_the_cache(primed):
         seen.append(model._meta.label)
 
     assert {"actortypes.ActorType", "pages.Footer", "wagtailcore.Site"} <= set(seen)
+
+
+def test_a_hit_on_an_address_with_filters_reads_its_query_once_per_process(client):
+    """A hit's key needs its query read and sorted; each process keeps that reading
+    (pagecache.read_query), as the same few filtered addresses come back all the time."""
+    address = "/ondersteuning/?voor=maatwerkbedrijven&status=open"
+    assert client.get(address)["X-Cache"] == "miss"
+    read_before = pagecache.read_query.cache_info().misses
+    for _ in range(3):
+        assert client.get(address)["X-Cache"] == "hit"
+    assert pagecache.read_query.cache_info().misses == read_before
+    # Read as request.GET reads it: an escaped letter or another order is the same page.
+    assert client.get("/ondersteuning/?status=open&voor=maatwerk%62edrijven")["X-Cache"] == "hit"
+
+
+def test_an_address_with_too_many_parameters_is_a_bad_request_not_an_error(client, settings):
+    """Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters; the page cache reads
+    the query before any view, and answers the same 400."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 100  # 10,000 in base.py, for the admin's forms
+    query = "&".join(f"p{number}=x" for number in range(101))
+    assert client.get(f"/ondersteuning/?{query}").status_code == 400
