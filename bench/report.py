@@ -67,11 +67,12 @@ def number(value, digits=0):
     return "" if value is None else f"{value:,.{digits}f}"
 
 
-def table(rows, settings_line, started_at):
-    """The results as Markdown: when, on what, how, then one row per measurement."""
+def table(rows, settings_line, started_at, measured_on):
+    """The results as Markdown: when, on what (machine(), read at the start), how, then one
+    row per measurement."""
     when = started_at.astimezone(datetime.UTC).strftime("%d %B %Y, %H:%M UTC")
     lines = [
-        f"Measured {when} on {machine()}.",
+        f"Measured {when} on {measured_on}.",
         "",
         settings_line,
         "",

@@ -414,6 +414,7 @@ def main(argv=None):
     if not shutil.which("wrk") and args.runs != ["profile"]:
         sys.exit("wrk is missing: apt-get install wrk")
     started_at = datetime.datetime.now(datetime.UTC)
+    machine = report.machine()  # its load average before the benchmark's own servers start
     workdir = Path(tempfile.mkdtemp(prefix="socialeconomy-bench-"))
     sites = Sites(workdir, args)
     rows, profile = [], None
@@ -435,7 +436,7 @@ def main(argv=None):
         "throwaway servers on the same machine."
     )
     if rows:
-        results = report.table(rows, settings_line, started_at)
+        results = report.table(rows, settings_line, started_at, machine)
         print(f"\n{results}\n")
         if not args.no_write:
             report.write_section("results", results)
