@@ -9,8 +9,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 
-from fragments.cache import shown_until
-
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
@@ -49,22 +47,6 @@ def limit_max_age(response, until):
     if until is not None:
         seconds = max(0, math.ceil((until - now()).total_seconds()))
         patch_cache_control(response, max_age=seconds)
-    return response
-
-
-def limit_max_age_to_shown(response, request):
-    """As limit_max_age, until the earliest moment noted for the request
-    (fragments.cache.shown_until: each fragment it showed notes its own), once the response is
-    rendered: a TemplateResponse renders its template, and so its fragments, later. Returns the
-    response."""
-
-    def limit(rendered):
-        limit_max_age(rendered, shown_until(request))
-
-    if getattr(response, "is_rendered", True):
-        limit(response)
-    else:
-        response.add_post_render_callback(limit)
     return response
 
 

@@ -55,7 +55,7 @@ class HomePage(IntroBodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Kept no longer than what a section shows stays true (a call closes, an event starts):
-        # each section's fragment notes its moment (serving.views.serve).
+        # each section's fragment notes its moment (serving.middleware).
         context["home_sections"] = sections_from_hooks("home_page_sections", request)
         return context
 
@@ -141,7 +141,7 @@ class AboutPage(RoutablePageMixin, IntroBodyPage):
             raise Http404
         context = self.actor_type_context(request, actor_type)
         # Kept no longer than the page is true (a call on it opens or closes): its sections'
-        # fragments note when (serving.views.serve).
+        # fragments note when (serving.middleware).
         return TemplateResponse(request, actor_type.template, context)
 
     def actor_type_context(self, request, actor_type):

@@ -40,5 +40,5 @@ def sections_from_hooks(hook_name, request, *args):
     hook takes (request, *args) and returns a list (of Sections, for the home page's
     "home_page_sections" and the actor page's "actor_type_sections"). A section's moment reaches
     the page's max-age through the fragments it reads (fragments.cache.note_until, applied by
-    serving.views.serve)."""
+    serving.middleware)."""
     return [section for hook in hooks.get_hooks(hook_name) for section in hook(request, *args)]

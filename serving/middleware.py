@@ -12,6 +12,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
+from fragments import cache as fragments
+from pages import clock
 from serving import outage, pagecache
 
 # Django's messages framework keeps pending messages in this cookie (CookieStorage.cookie_name).
@@ -67,7 +69,7 @@ class PageCacheMiddleware:
                 # The search, a logged-in editor's view: Wagtail finds the site without a query.
                 with suppress(DatabaseError):  # the view answers the 503 page itself
                     pagecache.find_site(request)
-            response = self.get_response(request)
+            response = self.render(request)
             if self.has_personal_cookie(request):
                 # What an editor sees changes with every edit: never kept, even where the view
                 # said until when its content holds (clock.limit_max_age).
@@ -85,7 +87,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, max_age=min(seconds, get_max_age(response)))
             return response
 
-        response = self.get_response(request)
+        response = self.render(request)
         # A HEAD is rendered in full (the server drops the body): stored as a GET, so that it
         # has the same ETag, Last-Modified and Cache-Control.
         if self.is_storable(request, response):
@@ -105,6 +107,14 @@ class PageCacheMiddleware:
             self.limit_outside_max_age(response)
         return response
 
+    def render(self, request):
+        """The view's response, kept no longer than what it shows holds: each timed fragment it
+        showed (a call that opens, a measure that expires) noted its moment
+        (fragments.cache.note_until), and a template response is rendered by now. Here, not in
+        a view, so that no page type or route can miss it."""
+        response = self.get_response(request)
+        return clock.limit_max_age(response, fragments.shown_until(request))
+
     @staticmethod
     def limit_outside_max_age(response):
         """A view's own max-age says when its content changes (clock.limit_max_age), which may
@@ -118,10 +128,11 @@ class PageCacheMiddleware:
         return (
             pagecache.timeout() > 0
             and request.method in ("GET", "HEAD")
-            and pagecache.cacheable_query(request)
             and not request.META.get("SCRIPT_NAME")
             and not self.has_personal_cookie(request)
             and not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
+            # Last: the query of a request that could not be stored anyway is not read here.
+            and pagecache.cacheable_query(request)
         )
 
     @staticmethod

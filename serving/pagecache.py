@@ -42,7 +42,8 @@ SITES = "sites"  # the fragment that tells which site serves which host name
 # sharing one Redis never read each other's entries.
 PAGE_KEY_PREFIX = "pagecache:entry:"
 ENTRY_OVERHEAD = 1024  # bytes counted per page in a process's copy besides its body
-QUERIES_KEPT = 1024  # query strings read_query keeps read in each process
+QUERIES_KEPT = 1024  # query strings stored_query keeps read in each process
+QUERY_KEPT_LENGTH = 300  # characters: a query of several filters (a longer one is read each time)
 
 
 def timeout():
@@ -53,21 +54,37 @@ def timeout():
 def cacheable_query(request):
     """Whether the query string holds only parameters that may be cached (the finder's filters
     and page numbers, settings.PAGE_CACHE_QUERY_PARAMETERS); an empty one does."""
-    if not (query_string := request.META.get("QUERY_STRING")):
-        return True  # without parsing a query that is not there
-    names, _normalised = read_query(query_string)
-    return names <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    return stored_query(request) is not None
 
 
-@functools.lru_cache(maxsize=QUERIES_KEPT)
-def read_query(query_string):
-    """(its parameter names, the query sorted by name and by value) of a WSGI query string, read
-    as request.GET reads it. Kept per process: the addresses a hit answers carry few distinct
-    queries (the finder's filters), and reading one is a third of such a hit. TooManyFieldsSent
-    (Django's 400) as request.GET."""
+def stored_query(request):
+    """The request's query as a page's key holds it: sorted by name and by value, read as
+    request.GET reads it (another order or an escaped letter is the same query); "" without
+    one; None when it holds a parameter that is not cached. TooManyFieldsSent (Django's 400)
+    as request.GET.
+
+    Kept per process for up to QUERIES_KEPT strings of at most QUERY_KEPT_LENGTH characters:
+    the addresses a hit answers carry few, short queries (the finder's filters), and reading one
+    was a third of such a hit. What is kept is at most two short strings each, whatever
+    visitors send; a longer query is read each time."""
+    query_string = request.META.get("QUERY_STRING", "")
+    if not query_string:
+        return ""  # without parsing a query that is not there
+    allowed = tuple(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    if len(query_string) > QUERY_KEPT_LENGTH:
+        return _stored_query(query_string, allowed)
+    return _stored_query_kept(query_string, allowed)
+
+
+def _stored_query(query_string, allowed):
     query = QueryDict(query_string.encode("iso-8859-1"))
+    if not set(query) <= set(allowed):
+        return None
     pairs = sorted((name, sorted(values)) for name, values in query.lists())
-    return frozenset(query), urlencode(pairs, doseq=True)
+    return urlencode(pairs, doseq=True)
+
+
+_stored_query_kept = functools.lru_cache(maxsize=QUERIES_KEPT)(_stored_query)
 
 
 def site_map():
@@ -110,10 +127,11 @@ def page_key(site, request):
     """The key of a page: its site and path, and its query normalised (sorted), so the same
     filters in another order share one entry."""
     address = request.path
-    if query_string := request.META.get("QUERY_STRING"):
-        _names, normalised = read_query(query_string)
-        if normalised:
-            address += "?" + normalised
+    query = stored_query(request)
+    if query is None:
+        raise ValueError("No page is kept for this query (pagecache.cacheable_query).")
+    if query:
+        address += "?" + query
     return PAGE_KEY_PREFIX + hashlib.sha256(f"{site} {address}".encode()).hexdigest()
 
 

@@ -16,7 +16,6 @@ from wagtail import hooks
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from pages import clock
 from serving import outage, routing
 
 
@@ -49,8 +48,7 @@ def serve(request, path):
     """Wagtail's page view (wagtail.views.serve), routed by serving.routing; Wagtail's
     view-restriction check runs only for a page that may be private (serving.routing
     .may_be_restricted), since no restriction applies to the others. Every other hook runs as in
-    Wagtail. The response's max-age is at most until the earliest moment a fragment it shows
-    noted (clock.limit_max_age_to_shown)."""
+    Wagtail."""
     route = routing.route_for_request(request, path)
     if route is None:
         raise Http404
@@ -67,6 +65,4 @@ def serve(request, path):
         if isinstance(result, HttpResponse):
             return result
 
-    # Kept no longer than what the page shows holds: every timed fragment it shows (a call that
-    # closes, a measure that expires) notes its moment as the page renders (fragments.cache).
-    return clock.limit_max_age_to_shown(on_serve_chain(page, request, args, kwargs), request)
+    return on_serve_chain(page, request, args, kwargs)

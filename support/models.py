@@ -76,7 +76,7 @@ class SupportIndexPage(Page):
         # numbers: odd addresses are rendered for the visitor but cannot fill the cache.
         response.cacheable_query = response.context_data["finder"].is_canonical
         # Kept no longer than its results hold (a listed measure expires): the finder notes
-        # when, and serving.views.serve limits the max-age.
+        # when, and the page cache middleware limits the max-age (serving.middleware).
         return response
 
 
@@ -309,7 +309,7 @@ class CallIndexPage(Page):
         response.cacheable_query = set(request.GET) <= {PAGE_PARAMETER} and (
             not asked or asked == [str(response.context_data["calls"].archive.number)]
         )
-        # Kept no longer than a listed call holds: the overview notes when (serving.views.serve).
+        # Kept no longer than a listed call holds: the overview notes when (serving.middleware).
         return response
 
 

@@ -718,13 +718,13 @@ def test_saving_any_snippet_setting_or_listed_model_clears_the_cache(primed):
 
 def test_a_hit_on_an_address_with_filters_reads_its_query_once_per_process(client):
     """A hit's key needs its query read and sorted; each process keeps that reading
-    (pagecache.read_query), as the same few filtered addresses come back all the time."""
+    (pagecache.stored_query), as the same few filtered addresses come back all the time."""
     address = "/ondersteuning/?voor=maatwerkbedrijven&status=open"
     assert client.get(address)["X-Cache"] == "miss"
-    read_before = pagecache.read_query.cache_info().misses
+    read_before = pagecache._stored_query_kept.cache_info().misses
     for _ in range(3):
         assert client.get(address)["X-Cache"] == "hit"
-    assert pagecache.read_query.cache_info().misses == read_before
+    assert pagecache._stored_query_kept.cache_info().misses == read_before
     # Read as request.GET reads it: an escaped letter or another order is the same page.
     assert client.get("/ondersteuning/?status=open&voor=maatwerk%62edrijven")["X-Cache"] == "hit"
 
@@ -735,3 +735,17 @@ def test_an_address_with_too_many_parameters_is_a_bad_request_not_an_error(clien
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 100  # 10,000 in base.py, for the admin's forms
     query = "&".join(f"p{number}=x" for number in range(101))
     assert client.get(f"/ondersteuning/?{query}").status_code == 400
+
+
+def test_a_process_keeps_little_of_the_queries_visitors_send(client):
+    """What each process keeps of query strings stays small, whatever visitors send: nothing of
+    a query on an address the cache skips (the admin) or of a long one, and for a query with a
+    parameter that is not cached (search, a made-up one) only that it is not."""
+    kept = pagecache._stored_query_kept.cache_info().currsize
+    client.get("/admin/?q=maatwerk")
+    long_query = "&".join(["voor=maatwerkbedrijven"] * 20)
+    assert client.get(f"/ondersteuning/?{long_query}").status_code == 200
+    assert pagecache._stored_query_kept.cache_info().currsize == kept
+    client.get("/zoeken/?q=maatwerk")
+    assert pagecache._stored_query_kept.cache_info().currsize == kept + 1
+    assert pagecache._stored_query_kept("q=maatwerk", ("voor",)) is None

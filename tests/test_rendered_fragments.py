@@ -246,6 +246,21 @@ def test_a_kept_actor_page_reads_only_its_rendered_support_and_keeps_its_max_age
         assert html.select(".status--open") and not html.select(".status--upcoming")
 
 
+def test_every_route_to_a_page_keeps_the_max_age_of_what_it_shows(client):
+    """The max-age noted by a page's fragments is applied for every response, not by one view:
+    a page an editor gave the slug "_util" is served by Wagtail's own view (socialeconomy/urls.py),
+    and still says when a call on it opens."""
+    index = CallIndexPage.objects.get()
+    index.slug = "_util"
+    index.save_revision().publish()
+    opens = brussels(2027, 1, 15, 9, 0)
+    make_call("Oproep die opent", [(opens, opens + timedelta(days=30))])
+    with time_machine.travel(opens - timedelta(seconds=25), tick=False):
+        response = client.get("/_util/")
+    assert "Oproep die opent" in response.content.decode()
+    assert "max-age=25" in response["Cache-Control"]
+
+
 @pytest.mark.parametrize(
     ("number", "shown"),
     [
